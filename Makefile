@@ -1,0 +1,29 @@
+# Two commands a user needs: `make run` and `make test`. Each sets up its virtual environment first
+# (once per Python version, again only when pyproject.toml changes).
+PYTHON ?= python3
+PYTHON_TAG := $(shell $(PYTHON) -c 'import sys; print("py%d%d" % sys.version_info[:2])')
+VENV ?= .venv/$(PYTHON_TAG)
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: setup run test schema clean
+
+setup: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	touch $@
+
+run: setup
+	$(BIN)/khabar extract --reference-date 2018-07-04 --format table
+
+test: setup
+	$(BIN)/python -m pytest
+
+schema: setup
+	$(BIN)/khabar schema -o schemas/document.schema.json
+
+clean:
+	rm -rf .venv

@@ -1,0 +1,95 @@
+"""Owns attribution: who each paragraph quotes (سیجانی گفت:, وی افزود:) and the reporting agency."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from extractor import lexicons
+from extractor.models import Speaker
+
+_MAX_SUBJECT_WORDS = 10
+# Words that end the subject of a speech verb: "X روز چهارشنبه ... افزود", "X در ادامه گفت".
+_SUBJECT_END = regex.compile(
+    r"[ \u200c]+(?:روز|در|با|ضمن|طی|هنگام|همچنین|نیز|امروز|دیروز|پیش از|پس از|بعد از|صبح|عصر|شامگاه|امشب|هم)(?![\p{L}\p{M}])"
+)
+
+
+@functools.cache
+def _agency_pattern() -> regex.Pattern[str]:
+    agency = lexicons.alternation(lexicons.column("agencies", "name"))
+    return regex.compile(
+        rf"(?:به گزارش|به نقل از)(?:[ \u200c]+[^،:.\n]{{0,40}}?)?[ \u200c]+(?P<agency>{agency})(?![\p{{L}}\p{{M}}])"
+        rf"|خبرگزاری[ \u200c]+(?P<agency>{agency})(?![\p{{L}}\p{{M}}])"
+    )
+
+
+@functools.cache
+def _quote_pattern() -> regex.Pattern[str]:
+    verb = lexicons.alternation(lexicons.column("speech_verbs", "phrase"))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){verb}[ \u200c]*:")
+
+
+@functools.cache
+def _report_prefix() -> regex.Pattern[str]:
+    return regex.compile(rf"^(?:{_agency_pattern().pattern})[^،:]*،[ \u200c]*")
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(map(lexicons.canonical, lexicons.column("titles", "word")))
+
+
+@functools.cache
+def _pronouns() -> frozenset[str]:
+    return frozenset(lexicons.column("pronouns", "word"))
+
+
+def source_agency(text: str) -> str | None:
+    """The agency the text reports through: "به گزارش ایرنا" -> ایرنا."""
+    match = _agency_pattern().search(text)
+    return lexicons.canonical(match.group("agency")) if match else None
+
+
+def speakers(paragraphs: list[str]) -> list[Speaker | None]:
+    """The speaker each paragraph quotes, pronouns and bare surnames resolved to earlier speakers."""
+    resolved: list[Speaker | None] = []
+    last: Speaker | None = None
+    named: list[str] = []
+    for paragraph in paragraphs:
+        subject = _quoted_subject(paragraph)
+        speaker = _speaker(subject, last, named) if subject else None
+        if speaker is not None:
+            last = speaker
+            if speaker.name and speaker.name not in named:
+                named.append(speaker.name)
+        resolved.append(speaker)
+    return resolved
+
+
+def _quoted_subject(paragraph: str) -> str | None:
+    """The words before the speech verb of "... گفت:", without the report prefix and adverbials."""
+    quote = _quote_pattern().search(paragraph)
+    if not quote:
+        return None
+    clause = _report_prefix().sub("", paragraph[: quote.start()]).strip()
+    end = _SUBJECT_END.search(clause)
+    subject = (clause[: end.start()] if end else clause).strip(" ،,")
+    if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS:
+        return None
+    return subject
+
+
+def _speaker(subject: str, last: Speaker | None, named: list[str]) -> Speaker | None:
+    if subject in _pronouns():
+        if last is None:
+            return None
+        return last.model_copy(update={"mention": subject})
+    first_word = subject.split()[0]
+    if lexicons.canonical(first_word) in _titles() or any(
+        lexicons.canonical(" ".join(subject.split()[:2])) == title for title in _titles()
+    ):
+        return Speaker(title=subject, mention=subject)
+    full_name = next((name for name in reversed(named) if name.split()[-1] == subject), subject)
+    return Speaker(name=full_name, mention=subject)

@@ -1,0 +1,101 @@
+"""Owns calendar arithmetic: Jalali (Solar Hijri) dates to and from Gregorian dates.
+
+The leap-year rule is the astronomical table of Borkowski's algorithm (as used by jalaali-js),
+exact for Jalali years 1 to 3177; month lengths are 31 x 6, 30 x 5, then 29 or 30.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178)
+
+
+class CalendarError(ValueError):
+    """A date that does not exist in its calendar (month 13, Esfand 30 in a common year, ...)."""
+
+
+def _div(a: int, b: int) -> int:
+    """Integer division truncating toward zero, as the reference algorithm is written."""
+    return int(a / b)
+
+
+def _mod(a: int, b: int) -> int:
+    return a - _div(a, b) * b
+
+
+def _year_facts(jalali_year: int) -> tuple[int, int]:
+    """(leap index, March day on which the Jalali year begins); leap index 0 means a leap year."""
+    if not _BREAKS[0] < jalali_year < _BREAKS[-1]:
+        raise CalendarError(f"Jalali year {jalali_year} is outside the supported range")
+    gregorian_year = jalali_year + 621
+    leap_jalali = -14
+    previous_break = _BREAKS[0]
+    jump = 0
+    for current_break in _BREAKS[1:]:
+        jump = current_break - previous_break
+        if jalali_year < current_break:
+            break
+        leap_jalali += _div(jump, 33) * 8 + _div(_mod(jump, 33), 4)
+        previous_break = current_break
+    years_since_break = jalali_year - previous_break
+    leap_jalali += _div(years_since_break, 33) * 8 + _div(_mod(years_since_break, 33) + 3, 4)
+    if _mod(jump, 33) == 4 and jump - years_since_break == 4:
+        leap_jalali += 1
+    leap_gregorian = _div(gregorian_year, 4) - _div((_div(gregorian_year, 100) + 1) * 3, 4) - 150
+    march_day = 20 + leap_jalali - leap_gregorian
+    if jump - years_since_break < 6:
+        years_since_break = years_since_break - jump + _div(jump + 4, 33) * 33
+    leap = _mod(_mod(years_since_break + 1, 33) - 1, 4)
+    return (4 if leap == -1 else leap), march_day
+
+
+def is_leap_year(jalali_year: int) -> bool:
+    return _year_facts(jalali_year)[0] == 0
+
+
+def month_length(jalali_year: int, month: int) -> int:
+    if not 1 <= month <= 12:
+        raise CalendarError(f"Jalali month {month} does not exist")
+    if month <= 6:
+        return 31
+    if month <= 11:
+        return 30
+    return 30 if is_leap_year(jalali_year) else 29
+
+
+def year_start(jalali_year: int) -> datetime.date:
+    """The Gregorian date of Nowruz, the first day of `jalali_year`."""
+    return datetime.date(jalali_year + 621, 3, _year_facts(jalali_year)[1])
+
+
+def to_gregorian(year: int, month: int, day: int) -> datetime.date:
+    """The Gregorian date of Jalali year/month/day.
+
+    >>> to_gregorian(1397, 4, 14)
+    datetime.date(2018, 7, 5)
+    """
+    if not 1 <= day <= month_length(year, month):
+        raise CalendarError(f"Jalali date {year}/{month}/{day} does not exist")
+    days_before_month = (month - 1) * 31 - max(0, month - 7)
+    return year_start(year) + datetime.timedelta(days=days_before_month + day - 1)
+
+
+def from_gregorian(date: datetime.date) -> tuple[int, int, int]:
+    """The Jalali (year, month, day) of a Gregorian date.
+
+    >>> from_gregorian(datetime.date(2018, 7, 4))
+    (1397, 4, 13)
+    """
+    year = date.year - 621
+    if date < year_start(year):
+        year -= 1
+    day_of_year = (date - year_start(year)).days
+    if day_of_year < 6 * 31:
+        return year, day_of_year // 31 + 1, day_of_year % 31 + 1
+    day_of_year -= 6 * 31
+    return year, day_of_year // 30 + 7, day_of_year % 30 + 1
+
+
+def year_end(jalali_year: int) -> datetime.date:
+    return year_start(jalali_year + 1) - datetime.timedelta(days=1)

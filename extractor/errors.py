@@ -1,0 +1,28 @@
+"""Owns the errors a user can act on; each message names the input and what to do."""
+
+from __future__ import annotations
+
+
+class KhabarError(Exception):
+    """Base of every error khabar raises on purpose."""
+
+
+class InputError(KhabarError):
+    """An input that cannot be read as text."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class UnreadableInputError(InputError):
+    """The input does not exist, is not a file, or may not be read."""
+
+
+class UndecodableInputError(InputError):
+    """The input is not UTF-8 text."""
+
+
+class ReferenceDateError(KhabarError, ValueError):
+    """A --reference-date that is not a YYYY-MM-DD date."""

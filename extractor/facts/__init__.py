@@ -1,0 +1,34 @@
+"""Runs every fact finder over each sentence and settles overlaps by one policy.
+
+Policy: the longest span wins; between equally long spans, the kind listed first in FINDERS wins.
+So a number inside a date, an amount of money or a percentage never also comes out as a count.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from extractor.facts import count, date, money, percent, rank
+from extractor.facts.common import Candidate, SentenceContext
+from extractor.numbers import find_numbers
+
+FINDERS = (date, money, percent, rank, count)
+_KIND_ORDER = {finder.__name__.rsplit(".", 1)[-1]: order for order, finder in enumerate(FINDERS)}
+
+
+def find_facts(text: str, start: int, end: int, reference_date: datetime.date | None) -> list[Candidate]:
+    """The facts of the sentence text[start:end], with spans into `text`, left to right."""
+    sentence_text = text[start:end]
+    sentence = SentenceContext(sentence_text, find_numbers(sentence_text), reference_date)
+    candidates = [candidate for finder in FINDERS for candidate in finder.find(sentence)]
+    return [candidate.shifted(start) for candidate in settle_overlaps(candidates)]
+
+
+def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the candidates no longer or earlier-kind candidate overlaps, in text order."""
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), _KIND_ORDER[c.kind], c.start))
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)

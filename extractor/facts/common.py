@@ -1,0 +1,88 @@
+"""Owns what every fact finder shares: the candidate record and the words around a number."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from extractor import lexicons
+from extractor.numbers import NumberMatch
+
+_WORD_AFTER = regex.compile(r"[ \u200c]*([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)[ \u200c]*\Z")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact found by one rule, before overlaps with other facts are settled."""
+
+    kind: str
+    start: int
+    end: int
+    rule: str
+    value: Any
+    unit: str | None = None
+    qualifier: str = "exact"
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def shifted(self, offset: int) -> Candidate:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """One sentence handed to every finder: its text, its numbers, and the date to resolve against."""
+
+    text: str
+    numbers: list[NumberMatch]
+    reference_date: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return lexicons.canonical(self.text)
+
+
+def word_after(text: str, position: int) -> Word | None:
+    """The word that follows `position`, skipping spaces (not punctuation)."""
+    match = _WORD_AFTER.match(text, position)
+    return Word(match.start(1), match.end(1), match.group(1)) if match else None
+
+
+def word_before(text: str, position: int) -> Word | None:
+    """The word that ends just before `position`, skipping spaces (not punctuation)."""
+    match = _WORD_BEFORE.search(text, 0, position)
+    return Word(match.start(1), match.end(1), match.group(1)) if match else None
+
+
+@functools.cache
+def _qualifier_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
+    rows = lexicons.rows("qualifiers")
+    alternation = lexicons.alternation([row["phrase"] for row in rows])
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}])({alternation})[ \u200c]*\Z")
+    return pattern, {lexicons.canonical(row["phrase"]): row["qualifier"] for row in rows}
+
+
+def qualifier_before(text: str, start: int) -> tuple[int, str]:
+    """(where the fact starts, its qualifier): "بیش از 90" starts at "بیش" and is more_than."""
+    pattern, qualifiers = _qualifier_pattern()
+    match = pattern.search(text, max(0, start - 20), start)
+    if not match:
+        return start, "exact"
+    return match.start(1), qualifiers[lexicons.canonical(match.group(1))]
+
+
+def plain_number(value: int | Decimal) -> int | float:
+    """A JSON-friendly exact value: int when whole, float otherwise."""
+    return value if isinstance(value, int) else float(value)

@@ -1,0 +1,59 @@
+"""Finds counts: a number followed by the noun it counts (22 واحد, 250 طرح); تن and نفر count people."""
+
+from __future__ import annotations
+
+import functools
+
+from extractor import lexicons
+from extractor.facts.common import Candidate, SentenceContext, Word, plain_number, qualifier_before, word_after, word_before
+
+_PEOPLE_WORDS = {"نفر": "person", "تن": "person"}
+_TONNE_WORD = "تن"
+
+
+@functools.cache
+def _not_counted_nouns() -> frozenset[str]:
+    """Words after a number that are not what it counts: function words, units other finders own."""
+    words = [*lexicons.column("function_words", "word"), *lexicons.column("months", "name")]
+    words += lexicons.column("weekdays", "name")
+    words += [word + suffix for word in lexicons.column("currencies", "word") for suffix in ("", "ی")]
+    words += ["درصد", "درصدی"]
+    return frozenset(map(lexicons.canonical, words))
+
+
+@functools.cache
+def _number_labels() -> frozenset[str]:
+    return frozenset(map(lexicons.canonical, lexicons.column("number_labels", "word")))
+
+
+@functools.cache
+def _mass_nouns() -> frozenset[str]:
+    return frozenset(map(lexicons.canonical, lexicons.column("mass_nouns", "word")))
+
+
+def _unit(noun: Word, text: str) -> tuple[str, str]:
+    """(unit, rule) for the counted noun; تن before a mass noun (هزار تن گندم) weighs, it does not count."""
+    if noun.text == _TONNE_WORD:
+        following = word_after(text, noun.end)
+        if following is not None and following.key in _mass_nouns():
+            return "tonne", "number+tonne"
+    if noun.text in _PEOPLE_WORDS:
+        return _PEOPLE_WORDS[noun.text], "number+people_word"
+    return noun.text, "number+noun"
+
+
+def find(sentence: SentenceContext) -> list[Candidate]:
+    found = []
+    for number in sentence.numbers:
+        if number.is_ordinal or number.is_bare_one:
+            continue
+        noun = word_after(sentence.text, number.end)
+        if noun is None or noun.key in _not_counted_nouns():
+            continue
+        label = word_before(sentence.text, number.start)
+        if label is not None and label.key in _number_labels():
+            continue
+        unit, rule = _unit(noun, sentence.text)
+        start, qualifier = qualifier_before(sentence.text, number.start)
+        found.append(Candidate("count", start, noun.end, rule, plain_number(number.value), unit, qualifier))
+    return found

@@ -1,0 +1,194 @@
+"""Finds dates (day-month-year, month-year, year, weekday, numeric) and resolves them to ISO dates."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from extractor import calendars, lexicons
+from extractor.facts.common import Candidate, SentenceContext
+from extractor.numbers import parse_number
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_GAP = r"[ \u200c]+"
+_CURRENT = "current"
+_PREVIOUS = "previous"
+_NEXT = "next"
+_RELATIVE_WORDS = {"جاری": _CURRENT, "امسال": _CURRENT, "گذشته": _PREVIOUS, "قبل": _PREVIOUS, "آینده": _NEXT}
+_LATEST_GREGORIAN_YEAR_AS_TWO_DIGITS = 30  # "سال 97" is 1397; without a reference, 00-20 read as 1400-1420
+_TWO_DIGIT_JALALI_PIVOT = 20
+
+
+@dataclass(frozen=True)
+class _Parts:
+    calendar: str
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None
+    relative: str | None
+    year_digits: int  # how many digits the year was written with (0 when absent)
+
+
+@functools.cache
+def _months() -> dict[str, tuple[int, str]]:
+    return {lexicons.canonical(row["name"]): (int(row["number"]), row["calendar"]) for row in lexicons.rows("months")}
+
+
+@functools.cache
+def _weekdays() -> dict[str, int]:
+    return {lexicons.canonical(row["name"]): int(row["python_weekday"]) for row in lexicons.rows("weekdays")}
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    month = lexicons.alternation(lexicons.column("months", "name"))
+    weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
+    relative = lexicons.alternation(list(_RELATIVE_WORDS))
+    day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?|\p{L}+"
+    year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)"
+    year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?:سال{_GAP})?(?P<relative>{relative}))"
+    weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
+    start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
+    patterns = {
+        "weekday?+day+month+year?": rf"{weekday_prefix}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
+        "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
+        "month+year": rf"(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
+        "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)",
+        "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
+    }
+    return tuple((rule, regex.compile(start + pattern + end)) for rule, pattern in patterns.items())
+
+
+def find(sentence: SentenceContext) -> list[Candidate]:
+    found = []
+    for rule, pattern in _patterns():
+        for match in pattern.finditer(sentence.text):
+            parts = _parts(match)
+            if parts is not None:
+                details = _resolve(parts, sentence.reference_date)
+                found.append(Candidate("date", match.start(), match.end(), rule, details.pop("value"), details=details))
+    return found
+
+
+def _group(match: regex.Match[str], name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def _parts(match: regex.Match[str]) -> _Parts | None:
+    """The date's parts as written, or None when the words do not make a date (day 40, month 13)."""
+    month_name, day_text, year_text = _group(match, "month"), _group(match, "day"), _group(match, "year")
+    month, calendar = _months()[lexicons.canonical(month_name)] if month_name else (None, "jalali")
+    if _group(match, "month_number"):
+        month, day_text = int(match.group("month_number")), match.group("day_number")
+    day = None
+    if day_text is not None:
+        parsed = parse_number(day_text)
+        if parsed is None or not 1 <= parsed.value <= 31 or parsed.value != int(parsed.value):
+            return None
+        day = int(parsed.value)
+    year = int(year_text) if year_text else None
+    if year is not None and year >= 1700 and year_text and len(year_text) == 4 and year < 2200:
+        calendar = "gregorian"
+    if month is not None and not 1 <= month <= 12:
+        return None
+    weekday_name = _group(match, "weekday")
+    weekday = _weekdays()[lexicons.canonical(weekday_name)] if weekday_name else None
+    relative_word = _group(match, "relative")
+    relative = _RELATIVE_WORDS[lexicons.canonical(relative_word)] if relative_word else None
+    return _Parts(calendar, year, month, day, weekday, relative, len(year_text or ""))
+
+
+def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
+    """The year in full: written four-digit, two-digit near the reference, or implied by جاری/گذشته."""
+    reference_year = _reference_year(parts.calendar, reference)
+    if parts.year is not None and parts.year_digits == 4:
+        return parts.year
+    if parts.year is not None:
+        if reference_year is not None:
+            year = reference_year // 100 * 100 + parts.year
+            return year - 100 if year > reference_year + 10 else year
+        century = 1400 if parts.year <= _TWO_DIGIT_JALALI_PIVOT else 1300
+        return (2000 if parts.year <= _LATEST_GREGORIAN_YEAR_AS_TWO_DIGITS else 1900) + parts.year if parts.calendar == "gregorian" else century + parts.year
+    if reference_year is None or parts.month is None:
+        return None
+    reference_month = _reference_month(parts.calendar, reference)
+    if parts.relative == _PREVIOUS:
+        return reference_year if parts.month < reference_month else reference_year - 1
+    if parts.relative == _NEXT:
+        return reference_year if parts.month > reference_month else reference_year + 1
+    return reference_year
+
+
+def _reference_year(calendar: str, reference: datetime.date | None) -> int | None:
+    if reference is None:
+        return None
+    return reference.year if calendar == "gregorian" else calendars.from_gregorian(reference)[0]
+
+
+def _reference_month(calendar: str, reference: datetime.date) -> int:
+    return reference.month if calendar == "gregorian" else calendars.from_gregorian(reference)[1]
+
+
+def _to_date(calendar: str, year: int, month: int, day: int) -> datetime.date:
+    if calendar == "gregorian":
+        return datetime.date(year, month, day)
+    return calendars.to_gregorian(year, month, day)
+
+
+def _month_end(calendar: str, year: int, month: int) -> datetime.date:
+    if calendar == "gregorian":
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+    return calendars.to_gregorian(year, month, calendars.month_length(year, month))
+
+
+def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
+    """Resolve the parts to Gregorian start and end dates where the text and the reference allow."""
+    year = _full_year(parts, reference)
+    weekday = _WEEKDAY_NAMES[parts.weekday] if parts.weekday is not None else None
+    details = {"calendar": parts.calendar, "year": year, "month": parts.month, "day": parts.day, "weekday": weekday}
+    if parts.day is None and parts.month is None and year is None:
+        return {**details, **_resolve_weekday(parts, reference)}
+    granularity = "day" if parts.day is not None else "month" if parts.month is not None else "year"
+    start = end = None
+    try:
+        if year is not None and granularity == "day":
+            start = end = _to_date(parts.calendar, year, parts.month, parts.day)
+        elif year is not None and granularity == "month":
+            start, end = _to_date(parts.calendar, year, parts.month, 1), _month_end(parts.calendar, year, parts.month)
+        elif year is not None:
+            start, end = _year_span(parts.calendar, year)
+    except (calendars.CalendarError, ValueError):
+        start = end = None
+    return {**details, "granularity": granularity, "start": start, "end": end, "value": _iso(start, end)}
+
+
+def _year_span(calendar: str, year: int) -> tuple[datetime.date, datetime.date]:
+    if calendar == "gregorian":
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return calendars.year_start(year), calendars.year_end(year)
+
+
+def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:
+    """A bare weekday is the nearest such day on or before the reference (news reports the past),
+    strictly before it with گذشته, strictly after it with آینده."""
+    if reference is None:
+        return {"granularity": "day", "start": None, "end": None, "value": None}
+    days_back = (reference.weekday() - parts.weekday) % 7
+    if parts.relative == _PREVIOUS and days_back == 0:
+        days_back = 7
+    date = reference - datetime.timedelta(days=days_back)
+    if parts.relative == _NEXT:
+        date = reference + datetime.timedelta(days=(parts.weekday - reference.weekday()) % 7 or 7)
+    year, month, day = calendars.from_gregorian(date)
+    return {"granularity": "day", "year": year, "month": month, "day": day, "start": date, "end": date, "value": date.isoformat()}
+
+
+def _iso(start: datetime.date | None, end: datetime.date | None) -> str | None:
+    if start is None or end is None:
+        return None
+    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"

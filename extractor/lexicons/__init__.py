@@ -1,0 +1,41 @@
+"""Loads the Persian word lists shipped with the package (TSV files beside this module), once each."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources
+
+import regex
+
+# Persian writes compounds apart, joined, or with a zero-width non-joiner: "پنج شنبه", "پنجشنبه", "پنج‌شنبه".
+_JOINER = r"[ \u200c]?"
+
+
+@functools.cache
+def rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of lexicon `name` (file `name.tsv`), each a dict keyed by the header line."""
+    text = resources.files(__name__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")
+    reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple(reader)
+
+
+def column(name: str, field: str) -> tuple[str, ...]:
+    """One column of a lexicon, in file order."""
+    return tuple(row[field] for row in rows(name))
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a lexicon phrase that accepts its parts written apart, joined or with a ZWNJ."""
+    return _JOINER.join(regex.escape(part) for part in phrase.split(" "))
+
+
+def alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """One regex group matching any of the phrases, longest first so that the longest wins."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(phrase_pattern(phrase) for phrase in ordered) + ")"
+
+
+def canonical(phrase: str) -> str:
+    """A phrase's lookup key, the same whether its parts were written apart, joined or with a ZWNJ."""
+    return regex.sub(r"[ \u200c]+", "", phrase)

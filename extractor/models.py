@@ -1,0 +1,131 @@
+"""Owns the output contract: pydantic models for spans, facts, paragraphs and the Document."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Qualifier = Literal["exact", "more_than", "less_than", "about", "at_least", "at_most"]
+Number = Union[int, float]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(Model):
+    """Half-open character offsets [start, end) into a string."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Speaker(Model):
+    """Who a paragraph or fact is attributed to, as the text names them."""
+
+    name: str | None = Field(None, description="The person's name, completed from an earlier full mention.")
+    title: str | None = Field(None, description="The role the text gives instead of a name.")
+    mention: str = Field(description="The words that attribute the statement (may be a pronoun such as وی).")
+
+
+class FactBase(Model):
+    """What every fact carries, whatever its kind."""
+
+    text: str = Field(description="The surface text; equals Document.text[span.start:span.end].")
+    span: Span = Field(description="Offsets into Document.text (normalized, de-duplicated).")
+    raw_span: Span = Field(description="Offsets into the raw input string.")
+    qualifier: Qualifier = "exact"
+    paragraph: int = Field(description="The input paragraph number the fact is in.")
+    sentence: int = Field(description="Index into Document.sentences.")
+    rule: str = Field(description="The name of the rule that produced the fact.")
+    speaker: Speaker | None = None
+
+
+class MoneyFact(FactBase):
+    kind: Literal["money"] = "money"
+    value: Number = Field(description="The amount as stated, in `unit`.")
+    unit: str = Field(description="Currency: toman, rial, dollar, euro, ...")
+    value_irr: Number | None = Field(None, description="The amount in Iranian rials, for Iranian currencies.")
+
+
+class PercentFact(FactBase):
+    kind: Literal["percent"] = "percent"
+    value: Number
+    unit: Literal["percent"] = "percent"
+
+
+class CountFact(FactBase):
+    kind: Literal["count"] = "count"
+    value: Number
+    unit: str = Field(description="The counted noun as written, or `person` / `tonne` for تن and نفر.")
+
+
+class RankFact(FactBase):
+    kind: Literal["rank"] = "rank"
+    value: int
+    unit: None = None
+
+
+class DateFact(FactBase):
+    kind: Literal["date"] = "date"
+    value: str | None = Field(
+        description="ISO 8601: a day (2018-07-05) or an interval (2018-03-21/2019-03-20); null when unresolved."
+    )
+    unit: None = None
+    calendar: Literal["jalali", "gregorian"]
+    granularity: Literal["day", "month", "year"]
+    year: int | None = Field(None, description="As stated or resolved, in `calendar`.")
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = Field(None, description="The weekday the text names, in English.")
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+
+Fact = Annotated[
+    Union[MoneyFact, PercentFact, CountFact, RankFact, DateFact],
+    Field(discriminator="kind"),
+]
+
+
+class Sentence(Model):
+    paragraph: int
+    span: Span
+
+
+class Paragraph(Model):
+    """A paragraph kept in Document.text."""
+
+    index: int = Field(description="Its number among the input's non-empty lines, from 0.")
+    span: Span
+    raw_span: Span
+    speaker: Speaker | None = None
+
+
+class DuplicateParagraph(Model):
+    index: int
+    raw_span: Span
+    duplicate_of: int = Field(description="The number of the paragraph it repeats.")
+
+
+class BoilerplateLine(Model):
+    index: int
+    raw_span: Span
+    text: str
+    reason: str
+
+
+class Document(Model):
+    """The facts of one news text, with everything needed to find them again in the input."""
+
+    id: str | None = None
+    source: str | None = Field(None, description="The news agency the text reports through (به گزارش ...).")
+    reference_date: datetime.date | None = None
+    text: str = Field(description="The normalized text of the kept paragraphs, joined by newlines.")
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    facts: list[Fact]
+    duplicates: list[DuplicateParagraph]
+    boilerplate: list[BoilerplateLine]

@@ -1,0 +1,92 @@
+"""THE data flow: raw text -> normalize -> de-duplicate -> segment -> facts -> attribution -> Document."""
+
+from __future__ import annotations
+
+import datetime
+
+from extractor import attribution, dedupe, segment
+from extractor.facts import find_facts
+from extractor.facts.common import Candidate
+from extractor.models import (
+    BoilerplateLine,
+    Document,
+    DuplicateParagraph,
+    Fact,
+    Paragraph,
+    Sentence,
+    Span,
+    Speaker,
+)
+from extractor.normalize import NormalizedText, default_normalizer
+from extractor.text_layout import TextLayout
+
+_FACT_MODELS = {model.model_fields["kind"].default: model for model in Fact.__origin__.__args__}
+
+
+def extract(text: str, reference_date: datetime.date | None = None, document_id: str | None = None) -> Document:
+    """Extract the facts of one news text.
+
+    `reference_date` (usually the publication date) resolves relative dates such as "14 تیرماه جاری".
+    """
+    normalized = default_normalizer().normalize(text)
+    paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
+    layout = TextLayout(normalized, paragraphs.kept)
+    speakers = attribution.speakers([layout.paragraph_text(block) for block in paragraphs.kept])
+    sentences, facts = [], []
+    for block, speaker in zip(paragraphs.kept, speakers):
+        span = layout.span_of(block)
+        for start, end in segment.sentences(layout.text, span.start, span.end):
+            for candidate in find_facts(layout.text, start, end, reference_date):
+                facts.append(_fact(candidate, layout, block.index, len(sentences), speaker))
+            sentences.append(Sentence(paragraph=block.index, span=Span(start=start, end=end)))
+    return Document(
+        id=document_id,
+        source=attribution.source_agency(layout.text),
+        reference_date=reference_date,
+        text=layout.text,
+        paragraphs=[_paragraph(block, layout, speaker) for block, speaker in zip(paragraphs.kept, speakers)],
+        sentences=sentences,
+        facts=facts,
+        duplicates=[
+            DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
+            for block, first in paragraphs.duplicates
+        ],
+        boilerplate=[
+            BoilerplateLine(
+                index=block.index,
+                raw_span=_raw_block_span(normalized, block),
+                text=normalized.text[block.start : block.end],
+                reason=reason,
+            )
+            for block, reason in paragraphs.boilerplate
+        ],
+    )
+
+
+def _fact(candidate: Candidate, layout: TextLayout, paragraph: int, sentence: int, speaker: Speaker | None) -> Fact:
+    model = _FACT_MODELS[candidate.kind]
+    raw_start, raw_end = layout.raw_span(candidate.start, candidate.end)
+    return model(
+        text=layout.text[candidate.start : candidate.end],
+        span=Span(start=candidate.start, end=candidate.end),
+        raw_span=Span(start=raw_start, end=raw_end),
+        value=candidate.value,
+        unit=candidate.unit,
+        qualifier=candidate.qualifier,
+        paragraph=paragraph,
+        sentence=sentence,
+        rule=candidate.rule,
+        speaker=speaker,
+        **candidate.details,
+    )
+
+
+def _paragraph(block: dedupe.Block, layout: TextLayout, speaker: Speaker | None) -> Paragraph:
+    span = layout.span_of(block)
+    raw_start, raw_end = layout.raw_span(span.start, span.end)
+    return Paragraph(index=block.index, span=span, raw_span=Span(start=raw_start, end=raw_end), speaker=speaker)
+
+
+def _raw_block_span(normalized: NormalizedText, block: dedupe.Block) -> Span:
+    start, end = normalized.raw_span(block.start, block.end)
+    return Span(start=start, end=end)

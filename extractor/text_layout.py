@@ -1,0 +1,39 @@
+"""Owns the layout of Document.text: the kept paragraphs joined by newlines, mapped back to the raw input."""
+
+from __future__ import annotations
+
+import bisect
+
+from extractor.dedupe import Block
+from extractor.models import Span
+from extractor.normalize import NormalizedText
+
+PARAGRAPH_SEPARATOR = "\n"
+
+
+class TextLayout:
+    """Document.text and the map from its offsets to the normalized text and on to the raw input."""
+
+    def __init__(self, normalized: NormalizedText, kept: list[Block]) -> None:
+        self.normalized = normalized
+        self._blocks = kept
+        self._position = {block.index: position for position, block in enumerate(kept)}
+        self._starts: list[int] = []
+        position = 0
+        for block in kept:
+            self._starts.append(position)
+            position += block.end - block.start + len(PARAGRAPH_SEPARATOR)
+        self.text = PARAGRAPH_SEPARATOR.join(normalized.text[block.start : block.end] for block in kept)
+
+    def paragraph_text(self, block: Block) -> str:
+        return self.normalized.text[block.start : block.end]
+
+    def span_of(self, block: Block) -> Span:
+        start = self._starts[self._position[block.index]]
+        return Span(start=start, end=start + block.end - block.start)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span of the non-empty Document.text span [start, end), which lies in one paragraph."""
+        paragraph = bisect.bisect_right(self._starts, start) - 1
+        offset = self._blocks[paragraph].start - self._starts[paragraph]
+        return self.normalized.raw_span(start + offset, end + offset)
