@@ -20,7 +20,7 @@ _SUBJECT_END = regex.compile(
 def _agency_pattern() -> regex.Pattern[str]:
     agency = lexicons.alternation(lexicons.column("agencies", "name"))
     return regex.compile(
-        rf"(?:به گزارش|به نقل از)(?:[ \u200c]+[^،:.\n]{{0,40}}?)?[ \u200c]+(?P<agency>{agency})(?![\p{{L}}\p{{M}}])"
+        rf"(?:به گزارش|به نقل از)(?:[ \u200c]+[^،:.\n]{{0,40}}?)??[ \u200c]+(?P<agency>{agency})(?![\p{{L}}\p{{M}}])"
         rf"|خبرگزاری[ \u200c]+(?P<agency>{agency})(?![\p{{L}}\p{{M}}])"
     )
 
@@ -46,10 +46,15 @@ def _pronouns() -> frozenset[str]:
     return frozenset(lexicons.column("pronouns", "word"))
 
 
+@functools.cache
+def _agency_names() -> dict[str, str]:
+    return {lexicons.canonical(name): name for name in lexicons.column("agencies", "name")}
+
+
 def source_agency(text: str) -> str | None:
-    """The agency the text reports through: "به گزارش ایرنا" -> ایرنا."""
+    """The agency the text reports through, spelled as in the lexicon: "به گزارش ایرنا" -> ایرنا."""
     match = _agency_pattern().search(text)
-    return lexicons.canonical(match.group("agency")) if match else None
+    return _agency_names()[lexicons.canonical(match.group("agency"))] if match else None
 
 
 def speakers(paragraphs: list[str]) -> list[Speaker | None]:

@@ -45,8 +45,8 @@ class _Word:
 
 
 def _ordinal_forms(word: str) -> tuple[str, ...]:
-    if word.endswith("ی"):  # سی -> سی‌ام, سیام, سی‌امین
-        return tuple(word + joiner + suffix for joiner in ("", "\u200c") for suffix in ("ام", "امین"))
+    if word.endswith("ی"):  # سی -> سیام, سی‌ام, سی ام, سی‌امین
+        return tuple(word + joiner + suffix for joiner in ("", "\u200c", " ") for suffix in ("ام", "امین"))
     return (word + "م", word + "مین")
 
 

@@ -48,7 +48,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     month = lexicons.alternation(lexicons.column("months", "name"))
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
-    day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?|\p{L}+"
+    day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
     year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)"
     year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?:سال{_GAP})?(?P<relative>{relative}))"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"

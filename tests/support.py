@@ -1,0 +1,45 @@
+"""Helpers shared by the tests: corpus lines, shared data (skipped cleanly when absent), span invariants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.models import Document
+from extractor.normalize import normalize
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+CORPUS = REPOSITORY / "corpus"
+SHARED_DATA = REPOSITORY.parent / "shared" / "data"
+
+
+def corpus_lines(name: str) -> list[dict]:
+    """The lines of corpus/<name>.jsonl, as pytest parameters named by line number."""
+    path = CORPUS / f"{name}.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [pytest.param(json.loads(line), id=f"{name}:{number}") for number, line in enumerate(lines, 1) if line]
+
+
+def shared_file(relative: str) -> Path:
+    """A file of ../shared/data, or a clean skip that says why."""
+    path = SHARED_DATA / relative
+    if not path.is_file():
+        pytest.skip(f"shared data not found at {path} (it sits beside the checkout in CI)")
+    return path
+
+
+def shared_jsonl(relative: str) -> list[dict]:
+    return [json.loads(line) for line in shared_file(relative).read_text(encoding="utf-8").splitlines() if line]
+
+
+def assert_span_invariants(document: Document, raw: str) -> None:
+    """Every fact's text is its span in Document.text, and its raw span normalizes to that text."""
+    for fact in document.facts:
+        assert document.text[fact.span.start : fact.span.end] == fact.text, fact
+        raw_piece = raw[fact.raw_span.start : fact.raw_span.end]
+        assert normalize(raw_piece) == fact.text, (fact, raw_piece)
+    for paragraph in document.paragraphs:
+        paragraph_text = document.text[paragraph.span.start : paragraph.span.end]
+        assert normalize(raw[paragraph.raw_span.start : paragraph.raw_span.end]) == paragraph_text

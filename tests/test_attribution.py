@@ -1,0 +1,32 @@
+from extractor import extract
+from extractor.attribution import source_agency, speakers
+
+
+def test_attribution_pronoun_resolves_to_last_named_speaker():
+    resolved = speakers(["به گزارش ایرنا، محمود سیجانی روز چهارشنبه افزود: متن.", "وی گفت: متن.", "سیجانی گفت: متن."])
+    assert [speaker.name for speaker in resolved] == ["محمود سیجانی"] * 3
+    assert [speaker.mention for speaker in resolved] == ["محمود سیجانی", "وی", "سیجانی"]
+
+
+def test_attribution_title_only_speaker():
+    (speaker,) = speakers(["رئیس سازمان صنعت، معدن و تجارت قم در ادامه گفت: متن."])
+    assert (speaker.name, speaker.title) == (None, "رئیس سازمان صنعت، معدن و تجارت قم")
+
+
+def test_attribution_unquoted_paragraph_has_no_speaker():
+    assert speakers(["2 هزار و 300 واحد صنعتی در قم وجود دارد."]) == [None]
+
+
+def test_attribution_pronoun_without_antecedent_is_unknown():
+    assert speakers(["وی گفت: متن."]) == [None]
+
+
+def test_attribution_source_agency():
+    assert source_agency("به گزارش ایرنا، متن") == "ایرنا"
+    assert source_agency("به گزارش خبرنگار اقتصادی ایسنا، متن") == "ایسنا"
+    assert source_agency("متن بدون منبع") is None
+
+
+def test_attribution_facts_carry_paragraph_speaker():
+    document = extract("سیجانی گفت: 22 واحد فعال است.\n75 واحد دیگر هم هست.")
+    assert [fact.speaker and fact.speaker.name for fact in document.facts] == ["سیجانی", None]

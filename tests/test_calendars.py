@@ -1,0 +1,31 @@
+import datetime
+
+import pytest
+
+from extractor import calendars
+
+
+@pytest.mark.parametrize(
+    ("jalali", "gregorian"),
+    [((1397, 4, 14), datetime.date(2018, 7, 5)), ((1403, 1, 1), datetime.date(2024, 3, 20)),
+     ((1403, 12, 30), datetime.date(2025, 3, 20)), ((1404, 1, 1), datetime.date(2025, 3, 21))],
+)
+def test_calendars_known_dates(jalali, gregorian):
+    assert calendars.to_gregorian(*jalali) == gregorian
+    assert calendars.from_gregorian(gregorian) == jalali
+
+
+def test_calendars_agree_with_jdatetime_every_day_1300_to_1500():
+    jdatetime = pytest.importorskip("jdatetime")
+    day = calendars.year_start(1300)
+    while day < calendars.year_start(1500):
+        expected = jdatetime.date.fromgregorian(date=day)
+        assert calendars.from_gregorian(day) == (expected.year, expected.month, expected.day)
+        assert calendars.to_gregorian(expected.year, expected.month, expected.day) == day
+        day += datetime.timedelta(days=1)
+
+
+@pytest.mark.parametrize(("year", "month", "day"), [(1402, 12, 30), (1400, 13, 1), (1400, 7, 31), (1400, 1, 0)])
+def test_calendars_refuse_dates_that_do_not_exist(year, month, day):
+    with pytest.raises(calendars.CalendarError):
+        calendars.to_gregorian(year, month, day)

@@ -1,0 +1,90 @@
+"""Every lexicon entry is exercised at least once through the whole pipeline."""
+
+import datetime
+
+import pytest
+
+from extractor import extract, lexicons
+
+REFERENCE = datetime.date(2018, 7, 4)
+
+
+def _only_fact(text, reference_date=None):
+    document = extract(text, reference_date=reference_date)
+    assert len(document.facts) == 1, [fact.text for fact in document.facts]
+    return document.facts[0]
+
+
+@pytest.mark.parametrize("row", lexicons.rows("currencies"), ids=lambda row: row["word"])
+def test_lexicons_every_currency(row):
+    fact = _only_fact(f"مبلغ 5 میلیون {row['word']} پرداخت شد.")
+    assert (fact.kind, fact.unit, fact.value) == ("money", row["unit"], 5_000_000)
+    rials = int(row["rial_per_unit"]) * 5_000_000 if row["rial_per_unit"] else None
+    assert fact.value_irr == rials
+
+
+@pytest.mark.parametrize("row", lexicons.rows("qualifiers"), ids=lambda row: row["phrase"])
+def test_lexicons_every_qualifier(row):
+    fact = _only_fact(f"رشد {row['phrase']} 40 درصد بود.")
+    assert (fact.qualifier, fact.text) == (row["qualifier"], f"{row['phrase']} 40 درصد")
+
+
+@pytest.mark.parametrize("row", lexicons.rows("months"), ids=lambda row: row["name"])
+def test_lexicons_every_month(row):
+    year = 2014 if row["calendar"] == "gregorian" else 1393
+    fact = _only_fact(f"در 5 {row['name']} {year} امضا شد.")
+    assert (fact.kind, fact.calendar, fact.month, fact.day, fact.year) == (
+        "date", row["calendar"], int(row["number"]), 5, year
+    )
+
+
+@pytest.mark.parametrize("row", lexicons.rows("weekdays"), ids=lambda row: row["name"])
+def test_lexicons_every_weekday(row):
+    fact = _only_fact(f"روز {row['name']} جلسه برگزار شد.", reference_date=REFERENCE)
+    assert fact.start.weekday() == int(row["python_weekday"])
+    assert 0 <= (REFERENCE - fact.start).days < 7
+
+
+@pytest.mark.parametrize("row", lexicons.rows("agencies"), ids=lambda row: row["name"])
+def test_lexicons_every_agency(row):
+    assert extract(f"به گزارش {row['name']}، متن خبر.").source == row["name"]
+
+
+@pytest.mark.parametrize("row", lexicons.rows("speech_verbs"), ids=lambda row: row["phrase"])
+def test_lexicons_every_speech_verb(row):
+    document = extract(f"سیجانی {row['phrase']}: 5 واحد فعال است.")
+    assert document.facts[0].speaker.name == "سیجانی"
+
+
+@pytest.mark.parametrize("row", lexicons.rows("titles"), ids=lambda row: row["word"])
+def test_lexicons_every_title(row):
+    document = extract(f"{row['word']} سازمان گفت: 5 واحد فعال است.")
+    assert document.facts[0].speaker.title == f"{row['word']} سازمان"
+
+
+@pytest.mark.parametrize("row", lexicons.rows("number_labels"), ids=lambda row: row["word"])
+def test_lexicons_every_number_label_blocks_a_count(row):
+    document = extract(f"طبق {row['word']} 5 قانون اقدام شد.")
+    assert [fact for fact in document.facts if fact.kind == "count"] == []
+
+
+@pytest.mark.parametrize("row", lexicons.rows("mass_nouns"), ids=lambda row: row["word"])
+def test_lexicons_every_mass_noun_weighs(row):
+    fact = _only_fact(f"5 هزار تن {row['word']} وارد شد.")
+    assert (fact.unit, fact.value) == ("tonne", 5000)
+
+
+@pytest.mark.parametrize("row", lexicons.rows("function_words"), ids=lambda row: row["word"])
+def test_lexicons_every_function_word_is_not_counted(row):
+    document = extract(f"گزارش 5 {row['word']} متن")
+    assert [fact for fact in document.facts if fact.kind == "count"] == []
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in lexicons.resources.files(lexicons.__name__).iterdir() if path.name.endswith(".tsv")))
+def test_lexicons_entries_are_already_normalized(name):
+    """Lexicons are matched against normalized text, so an entry that normalization changes never matches."""
+    from extractor.normalize import normalize
+
+    for row in lexicons.rows(name):
+        for value in row.values():
+            assert normalize(value) == value, (name, value)
