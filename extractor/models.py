@@ -31,12 +31,15 @@ class Speaker(Model):
 
 
 class FactBase(Model):
-    """What every fact carries, whatever its kind."""
+    """What every fact carries, whatever its kind (each kind narrows kind, value and unit)."""
 
+    kind: str
+    value: object
+    unit: str | None
+    qualifier: Qualifier = "exact"
     text: str = Field(description="The surface text; equals Document.text[span.start:span.end].")
     span: Span = Field(description="Offsets into Document.text (normalized, de-duplicated).")
     raw_span: Span = Field(description="Offsets into the raw input string.")
-    qualifier: Qualifier = "exact"
     paragraph: int = Field(description="The input paragraph number the fact is in.")
     sentence: int = Field(description="Index into Document.sentences.")
     rule: str = Field(description="The name of the rule that produced the fact.")

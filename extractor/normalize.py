@@ -11,6 +11,7 @@ number is ever split.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 
 # Every hazm option, pinned. The ones that are off rewrite across characters, or depend on word lists
@@ -44,6 +45,21 @@ _OUR_FOLD = str.maketrans(
 )
 
 
+# Arabic presentation forms (contextual glyphs such as ﯽ, ligatures such as ﻻ): hazm 0.10 and 0.12 fold
+# different subsets of them, differently, so we decompose them with Unicode NFKC before hazm sees them.
+_PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def decompose_presentation_forms(text: str) -> str:
+    """`text` with every Arabic presentation form replaced by its NFKC decomposition."""
+    return "".join(
+        unicodedata.normalize("NFKC", character)
+        if any(low <= ord(character) <= high for low, high in _PRESENTATION_FORMS)
+        else character
+        for character in text
+    )
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     """A normalized string and, for each of its characters, the index of the raw character it came from."""
@@ -70,7 +86,7 @@ class Normalizer:
         """Normalize `raw`, keeping the offset map."""
         table = self._table
         for character in set(raw).difference(map(chr, table)):
-            table[ord(character)] = self.hazm.normalize(character).translate(_OUR_FOLD)
+            table[ord(character)] = self.normalize_character(character)
         text = raw.translate(table)
         if len(text) == len(raw) and all(len(table[ord(character)]) == 1 for character in set(raw)):
             return NormalizedText(text, raw, tuple(range(len(raw))))
@@ -78,6 +94,11 @@ class Normalizer:
             position for position, character in enumerate(raw) for _ in range(len(table[ord(character)]))
         ]
         return NormalizedText(text, raw, tuple(raw_index))
+
+
+    def normalize_character(self, character: str) -> str:
+        """What one character becomes: presentation forms decomposed, then hazm, then our fold."""
+        return self.hazm.normalize(decompose_presentation_forms(character)).translate(_OUR_FOLD)
 
 
 @functools.cache
