@@ -42,6 +42,11 @@ class SentenceContext:
     numbers: list[NumberMatch]
     reference_date: datetime.date | None
 
+    @property
+    def single_numbers(self) -> list[NumberMatch]:
+        """The numbers that are one exact value (not a range, not a vague ده‌ها)."""
+        return [number for number in self.numbers if not number.is_range and not number.is_vague]
+
 
 @dataclass(frozen=True)
 class Word:

@@ -44,7 +44,7 @@ def _unit(noun: Word, text: str) -> tuple[str, str]:
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    for number in sentence.numbers:
+    for number in sentence.single_numbers:
         if number.is_ordinal or number.is_bare_one:
             continue
         noun = word_after(sentence.text, number.end)

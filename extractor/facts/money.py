@@ -23,7 +23,7 @@ def _currencies() -> dict[str, tuple[str, int | None, str]]:
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    for number in sentence.numbers:
+    for number in sentence.single_numbers:
         word = word_after(sentence.text, number.end)
         if number.is_ordinal or word is None or word.key not in _currencies():
             continue

@@ -11,7 +11,7 @@ _PERCENT_SIGN = regex.compile(r"[ \u200c]*(?:%|٪|درصدی|درصد|در صد)
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    for number in sentence.numbers:
+    for number in sentence.single_numbers:
         sign = _PERCENT_SIGN.match(sentence.text, number.end)
         if number.is_ordinal or not sign:
             continue

@@ -11,7 +11,7 @@ _RANK_WORD = regex.compile(r"(?<![\p{L}\p{M}])(?:رتبه|مقام|جایگاه|
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    for number in sentence.numbers:
+    for number in sentence.single_numbers:
         rank_word = _RANK_WORD.search(sentence.text, max(0, number.start - 12), number.start)
         if not rank_word or number.value != int(number.value) or number.value < 1:
             continue

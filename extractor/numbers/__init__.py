@@ -1,0 +1,106 @@
+"""Owns the Persian number grammar: finds number expressions in text and computes their exact values.
+
+>>> [(match.text, match.value) for match in find_numbers("2 هزار و 300 واحد و بیش از 90 درصد")]
+[('2 هزار و 300', 2300), ('90', 90)]
+>>> find_numbers("روز پنجشنبه درصد")
+[]
+>>> parse_number("یک میلیون و دویست هزار").value
+1200000
+>>> parse_number("۲ تا ۳ هزار").value, parse_number("۲ تا ۳ هزار").high
+(2000, 3000)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from extractor.numbers.grammar import Expression, expressions
+from extractor.numbers.tokens import Tokens, tokenize
+
+# In running text, words that are numbers only inside a longer expression: "نه" alone is mostly "no, not".
+_NOT_A_NUMBER_ALONE = frozenset({"نه"})
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """The value of a number expression.
+
+    `value` is exact: an int when whole, otherwise a Decimal. For a range it is the low end and `high`
+    the high end; for a vague quantity (ده‌ها, چند صد) it is None and `vague_magnitude` says its order.
+    """
+
+    value: int | Decimal | None
+    is_ordinal: bool = False
+    high: int | Decimal | None = None
+    vague_magnitude: int | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+    @property
+    def is_vague(self) -> bool:
+        return self.vague_magnitude is not None
+
+
+@dataclass(frozen=True)
+class NumberMatch(ParsedNumber):
+    """A number expression found in running text, with its span and surface text."""
+
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    has_digits: bool = False
+    is_bare_one: bool = False  # "یک" alone: in running text mostly the indefinite article
+
+
+def exact(value: int | Fraction | None) -> int | Decimal | None:
+    """An int when whole, otherwise a Decimal (exact when the fraction terminates)."""
+    if value is None or isinstance(value, int):
+        return value
+    if value.denominator == 1:
+        return value.numerator
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _match(text: str, tokens: Tokens, expression: Expression) -> NumberMatch:
+    start, end = tokens.starts[expression.first], tokens.ends[expression.last]
+    return NumberMatch(
+        value=exact(expression.value),
+        is_ordinal=expression.is_ordinal,
+        high=exact(expression.high),
+        vague_magnitude=expression.vague_magnitude,
+        start=start,
+        end=end,
+        text=text[start:end],
+        has_digits=expression.has_digits,
+        is_bare_one=expression.is_bare_one,
+    )
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number expression in running text, left to right, the longest reading, none split in two."""
+    tokens = tokenize(text)
+    matches = [_match(text, tokens, expression) for expression in expressions(tokens)]
+    return [match for match in matches if match.text not in _NOT_A_NUMBER_ALONE]
+
+
+def parse_number(text: str) -> ParsedNumber | None:
+    """`text` as one number expression, or None when it is not exactly one number.
+
+    >>> parse_number("چهاردهم")
+    ParsedNumber(value=14, is_ordinal=True, high=None, vague_magnitude=None)
+    >>> parse_number("درصد") is None
+    True
+    """
+    tokens = tokenize(text)
+    found = expressions(tokens)
+    if len(found) != 1 or found[0].first != 0 or found[0].last != len(tokens) - 1:
+        return None
+    expression = found[0]
+    return ParsedNumber(exact(expression.value), expression.is_ordinal, exact(expression.high), expression.vague_magnitude)
+
+
+__all__ = ["NumberMatch", "ParsedNumber", "find_numbers", "parse_number"]

@@ -1,0 +1,101 @@
+"""Owns the number vocabulary: every word the grammar knows, derived from the lexicons.
+
+Values come from `number_words` (words below a thousand) and `scales` (each with its power of ten);
+ordinals (چهاردهم, دومین, سی‌ام), plurals of magnitude (ده‌ها, صدها, میلیون‌ها) and the joined
+forms (یکصد, یکهزار) are derived from them, so one table fixes every spelling at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from extractor import lexicons
+
+# Token kinds.
+DIGITS = "digits"
+OTHER = "other"  # a word or code that is no part of a number, ending any expression
+UNIT = "unit"  # a word below a thousand: پنج, بیست, سیصد
+SCALE = "scale"  # هزار, میلیون, ...
+ORDINAL = "ordinal"  # چهاردهم, دومین, اول
+FRACTION = "fraction"  # نیم, ربع
+VAGUE = "vague"  # ده‌ها, صدها, هزاران
+AND = "and"
+NEGATIVE = "negative"
+ORDINAL_SUFFIX = "ordinal_suffix"  # "ام" written apart: سی ام
+RANGE_TO = "range_to"  # تا, الی
+RANGE_BETWEEN = "range_between"  # بین
+FEW = "few"  # چند, چندین
+
+HUNDRED = 100
+_PLURAL_SUFFIX = "ها"
+_ONE = "یک"
+# Ordinal spellings that are other words: سهم (share), سیم (wire), صفرم; یکم and سوم are irregular.
+_NO_REGULAR_ORDINAL = frozenset({"یک", "سه", "صفر"})
+
+
+@dataclass(frozen=True)
+class Word:
+    kind: str
+    value: int | Fraction | None = None
+    place: int = 1  # a following part must stay below this: 20 -> 10, 300 -> 100, 7 -> 1
+    is_scale_ordinal: bool = False  # هزارم, میلیونم
+    is_denominator: bool = False  # the "-م" ordinals also name fractions: "سه چهارم", "پنج دهم", "دو هزارم"
+
+
+# Folded in the text before lookup (length-preserving, so offsets hold); vocabulary keys have no ZWNJ.
+ARABIC_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
+def lookup_key(token: str) -> str:
+    """The vocabulary key of a token: without ZWNJ, Arabic yeh and kaf folded to Persian."""
+    return token.replace("\u200c", "").translate(ARABIC_LETTERS)
+
+
+def _place(value: int) -> int:
+    place = 1
+    while value and value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def _ordinal_forms(word: str) -> tuple[tuple[str, bool], ...]:
+    """(ordinal spelling, whether it can also be a denominator): چهارم (and "سه چهارم"), چهارمین."""
+    if word.endswith("ی"):  # سی -> سیام, سی‌ام, سیامین
+        return ((word + "ام", True), (word + "امین", False))
+    return ((word + "م", True), (word + "مین", False))
+
+
+@functools.cache
+def vocabulary() -> dict[str, Word]:
+    """Every number word, keyed by `lookup_key`."""
+    cardinals = {row["word"]: int(row["value"]) for row in lexicons.rows("number_words")}
+    scales = {row["word"]: 10 ** int(row["power_of_ten"]) for row in lexicons.rows("scales")}
+    words: dict[str, Word] = {}
+    for word, value in cardinals.items():
+        words[word] = Word(UNIT, value, _place(value))
+        if word not in _NO_REGULAR_ORDINAL:
+            for form, denominator in _ordinal_forms(word):
+                words[form] = Word(ORDINAL, value, _place(value), is_denominator=denominator)
+    for word, value in scales.items():
+        words[word] = Word(SCALE, value, value)
+        for form, denominator in _ordinal_forms(word):
+            words[form] = Word(ORDINAL, value, value, is_scale_ordinal=True, is_denominator=denominator)
+    for word in ("صد", *scales):  # یکصد, یکهزار, یکمیلیون and their ordinals یکصدم, یکصدمین
+        words.setdefault(_ONE + word, words[word])
+        for form, _ in _ordinal_forms(word):
+            words.setdefault(_ONE + form, replace(words[form], is_denominator=False))
+    for word in ("ده", "صد", *scales):  # ده‌ها, صدها, میلیون‌ها: "tens of", "hundreds of"
+        magnitude = cardinals.get(word) or scales[word]
+        words[word + _PLURAL_SUFFIX] = Word(VAGUE, magnitude)
+    for row in lexicons.rows("ordinals_irregular"):
+        value = int(row["value"])
+        words[row["word"]] = Word(ORDINAL, value, _place(value), is_denominator=row["denominator"] == "yes")
+    for row in lexicons.rows("fractions"):
+        words[row["word"]] = Word(FRACTION, Fraction(int(row["numerator"]), int(row["denominator"])))
+    for row in lexicons.rows("vague_numbers"):
+        words[row["word"]] = Word(VAGUE, int(row["magnitude"]))
+    for row in lexicons.rows("number_joiners"):
+        words[row["word"]] = Word(row["role"])
+    return {lookup_key(word): entry for word, entry in words.items()}
