@@ -27,6 +27,7 @@ from extractor.numbers.vocabulary import (
     SCALE,
     UNIT,
     VAGUE,
+    WEEKDAY_TAIL,
     Word,
 )
 
@@ -109,9 +110,10 @@ class _Builder:
             self.group, self.closed = word.value, True
             return True
         fits_after_scale = after_and and self.group == 0 and self.last_scale and word.value < self.last_scale
-        if not fits_after_scale or word.value != int(word.value):
+        fits_after_words = after_and and self.last_kind == UNIT and self.limit and word.value < self.limit  # "صد و 50"
+        if not (fits_after_scale or fits_after_words) or word.value != int(word.value):
             return False
-        self.group, self.closed = word.value, True
+        self.group, self.closed = self.group + word.value, True
         return True
 
     def _unit(self, word: Word, after_and: bool) -> bool:
@@ -208,10 +210,13 @@ def _denominator_at(tokens: Tokens, index: int) -> tuple[int, int] | None:
     return None
 
 
-def _denominator_ahead(tokens: Tokens, index: int) -> bool:
-    """Whether a denominator word follows in the run of joined tokens from `index`."""
+def _denominator_ahead(tokens: Tokens, first: int) -> bool:
+    """Whether a denominator word stands in the run of joined tokens that starts at `first`."""
+    if not tokens.has_denominator:
+        return False
     words, joined = tokens.words, tokens.joined
-    while index < len(words) and (joined[index] or index == 0):
+    index = first
+    while index < len(words) and (index == first or joined[index]):
         if words[index].is_denominator:
             return True
         index += 1
@@ -285,6 +290,15 @@ def _expression_at(tokens: Tokens, first: int) -> Expression:
     )
 
 
+def _names_a_weekday(tokens: Tokens, expression: Expression) -> bool:
+    """"سه شنبه", "پنج شنبه": a number word written apart from شنبه is part of a weekday's name."""
+    following = expression.last + 1
+    return (
+        expression.first == expression.last and following < len(tokens)
+        and tokens.joined[following] and tokens.words[following].kind == WEEKDAY_TAIL
+    )
+
+
 def _is_magnitude_word(word: Word) -> bool:
     return word.kind == SCALE or (word.kind == UNIT and word.value in _MAGNITUDE_WORDS)
 
@@ -322,7 +336,7 @@ def expressions(tokens: Tokens) -> list[Expression]:
             expression = _expression_at(tokens, index)
         else:
             expression = _vague_at(tokens, index)
-        if expression is None:
+        if expression is None or _names_a_weekday(tokens, expression):
             index += 1
             continue
         found.append(expression)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from fractions import Fraction
+from itertools import accumulate
 
 import regex
 
-from extractor.numbers.vocabulary import ARABIC_LETTERS, DIGITS, OTHER, Word, vocabulary
+from extractor.numbers.vocabulary import DIGITS, ORDINAL, OTHER, Word, fold_arabic_letters, vocabulary
 
 # Used on the pieces between white space that are not plain words (digits, punctuation, ZWNJ inside).
 _TOKEN = regex.compile(
@@ -16,6 +18,8 @@ _TOKEN = regex.compile(
     # Thousands: 1,250,000  1٬250٬000  1،250  and, from tokenized corpora, 2 , 292.
     # Decimals: 12.5  12٫5  and the Persian slash 12/5 (not 7405/ 1175, which has a space).
     r"|(?P<digits>\d{1,3}(?: , \d{3})+(?!\d)|\d+(?:(?:[,٬]\d{3})+(?!\d)|(?:،\d{3})+(?!\d))?(?:[.٫/]\d+)?)"
+    # An ordinal suffix written on the digits: 14م, 14مین, 20ام.
+    r"(?:(?P<ordinal_suffix>امین|ام|مین|م)(?![\p{L}\p{M}]))?"
     r"|(?P<word>[\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)"
 )
 _SEPARATORS = str.maketrans({",": None, "٬": None, "،": None, " ": None, "٫": ".", "/": "."})
@@ -36,6 +40,11 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def has_denominator(self) -> bool:
+        """Whether any token is a "-م" ordinal that can name a fraction (most texts have none)."""
+        return any(word.is_denominator for word in self.words)
 
 
 def _digits_value(text: str) -> int | Fraction | None:
@@ -60,9 +69,12 @@ def _add_piece(tokens: Tokens, text: str, piece: str, offset: int, vocabulary_wo
         if kind == "word":
             key = match.group().replace("\u200c", "")
             word = vocabulary_words.get(key, _NOT_A_NUMBER)
-        elif kind == "digits":
-            value = _digits_value(match.group())
-            word = Word(DIGITS, value) if value is not None else _NOT_A_NUMBER
+        elif kind in ("digits", "ordinal_suffix"):
+            value = _digits_value(match.group("digits"))
+            if value is None:
+                word = _NOT_A_NUMBER
+            else:
+                word = Word(ORDINAL if match.group("ordinal_suffix") else DIGITS, value)
         else:
             word = _NOT_A_NUMBER
         tokens.joined.append(_is_joining_gap(text, tokens.ends[-1] if tokens.ends else -1, start))
@@ -73,22 +85,41 @@ def _add_piece(tokens: Tokens, text: str, piece: str, offset: int, vocabulary_wo
 
 def tokenize(text: str) -> Tokens:
     """The tokens of `text` that matter to numbers; every other word is an OTHER token."""
-    text = text.translate(ARABIC_LETTERS)
+    text = fold_arabic_letters(text)
+    if _is_plain_words(text):
+        return _plain_words(text)
     vocabulary_words = vocabulary()
     tokens = Tokens()
     if " , " in text:  # spaced thousands cross white space: read the text whole
         _add_piece(tokens, text, text, 0, vocabulary_words)
         return tokens
-    words, starts, ends, joined = tokens.words, tokens.starts, tokens.ends, tokens.joined
     cursor = 0
     for piece in text.split():
         start = text.index(piece, cursor)
         cursor = start + len(piece)
-        if not piece.isalpha():
+        if piece.isalpha():
+            tokens.joined.append(_is_joining_gap(text, tokens.ends[-1] if tokens.ends else -1, start))
+            tokens.words.append(vocabulary_words.get(piece, _NOT_A_NUMBER))
+            tokens.starts.append(start)
+            tokens.ends.append(cursor)
+        else:
             _add_piece(tokens, text, piece, start, vocabulary_words)
-            continue
-        joined.append(_is_joining_gap(text, ends[-1] if ends else -1, start))
-        words.append(vocabulary_words.get(piece, _NOT_A_NUMBER))
-        starts.append(start)
-        ends.append(cursor)
     return tokens
+
+
+def _is_plain_words(text: str) -> bool:
+    """Letters only, one space between words: "یک میلیون و دویست هزار" (the fast path)."""
+    return text[:1] != " " and text[-1:] != " " and "  " not in text and text.replace(" ", "").isalpha()
+
+
+def _plain_words(text: str) -> Tokens:
+    pieces = text.split(" ")
+    vocabulary_words = vocabulary()
+    lengths = list(map(len, pieces))
+    starts = [length_before + index for index, length_before in enumerate(accumulate(lengths[:-1], initial=0))]
+    return Tokens(
+        words=[vocabulary_words.get(piece, _NOT_A_NUMBER) for piece in pieces],
+        starts=starts,
+        ends=list(map(sum, zip(starts, lengths))),
+        joined=[False] + [True] * (len(pieces) - 1),
+    )
