@@ -332,7 +332,7 @@ def expressions(tokens: Tokens) -> list[Expression]:
         starts_negative = (
             kind == NEGATIVE and index + 1 < len(words) and joined[index + 1] and words[index + 1].kind in _STARTS
         )
-        if kind in _STARTS or starts_negative:
+        if (kind in _STARTS and words[index].alone) or starts_negative:
             expression = _expression_at(tokens, index)
         else:
             expression = _vague_at(tokens, index)

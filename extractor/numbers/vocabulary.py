@@ -43,6 +43,7 @@ class Word:
     place: int = 1  # a following part must stay below this: 20 -> 10, 300 -> 100, 7 -> 1
     is_scale_ordinal: bool = False  # هزارم, میلیونم
     is_denominator: bool = False  # the "-م" ordinals also name fractions: "سه چهارم", "پنج دهم", "دو هزارم"
+    alone: bool = True  # can start a number; "سیم" (an old spelling of 30th) is "wire" unless after "و"
 
 
 def fold_arabic_letters(text: str) -> str:
@@ -59,6 +60,8 @@ def lookup_key(token: str) -> str:
 
 
 def _place(value: int) -> int:
+    if value == 10:  # "ده و چهار" is no number: 11 to 19 have words of their own
+        return 1
     place = 1
     while value and value % (place * 10) == 0:
         place *= 10
@@ -96,7 +99,9 @@ def vocabulary() -> dict[str, Word]:
         words[word + _PLURAL_SUFFIX] = Word(VAGUE, magnitude)
     for row in lexicons.rows("ordinals_irregular"):
         value = int(row["value"])
-        words[row["word"]] = Word(ORDINAL, value, _place(value), is_denominator=row["denominator"] == "yes")
+        words[row["word"]] = Word(
+            ORDINAL, value, _place(value), is_denominator=row["denominator"] == "yes", alone=row["alone"] == "yes"
+        )
     for row in lexicons.rows("fractions"):
         words[row["word"]] = Word(FRACTION, Fraction(int(row["numerator"]), int(row["denominator"])))
     for row in lexicons.rows("vague_numbers"):
