@@ -100,6 +100,8 @@ def parse_number(text: str) -> ParsedNumber | None:
     if len(found) != 1 or found[0].first != 0 or found[0].last != len(tokens) - 1:
         return None
     expression = found[0]
+    if text[: tokens.starts[0]].strip() or text[tokens.ends[-1] :].strip():  # "(5)", "5!"
+        return None
     return ParsedNumber(exact(expression.value), expression.is_ordinal, exact(expression.high), expression.vague_magnitude)
 
 

@@ -22,6 +22,7 @@ from extractor.numbers.vocabulary import (
     ORDINAL,
     ORDINAL_SUFFIX,
     OTHER,
+    POSITIVE,
     RANGE_BETWEEN,
     RANGE_TO,
     SCALE,
@@ -32,6 +33,7 @@ from extractor.numbers.vocabulary import (
 )
 
 _STARTS = frozenset({DIGITS, UNIT, SCALE, ORDINAL, FRACTION})
+_SIGNS = frozenset({NEGATIVE, POSITIVE})
 _MAGNITUDE_WORDS = frozenset({10, 100})  # چند ده, چند صد, and "ده هزارم", "صد میلیونم" (with a scale)
 
 
@@ -272,7 +274,7 @@ def _expression_at(tokens: Tokens, first: int) -> Expression:
     """The longest expression starting at token `first` (a number start, or منفی before one)."""
     words = tokens.words
     negative = words[first].kind == NEGATIVE
-    index = first + 1 if negative else first
+    index = first + 1 if words[first].kind in _SIGNS else first
     builder, last = _read(tokens, index, fraction_parts=False)
     if not builder.fraction and _denominator_ahead(tokens, index):
         # Not one fraction as a whole ("هشتاد و سه صدم" is 0.83): a whole part and a fraction,
@@ -329,10 +331,8 @@ def expressions(tokens: Tokens) -> list[Expression]:
         if kind == OTHER:
             index += 1
             continue
-        starts_negative = (
-            kind == NEGATIVE and index + 1 < len(words) and joined[index + 1] and words[index + 1].kind in _STARTS
-        )
-        if (kind in _STARTS and words[index].alone) or starts_negative:
+        signed = kind in _SIGNS and index + 1 < len(words) and joined[index + 1] and words[index + 1].kind in _STARTS
+        if (kind in _STARTS and words[index].alone) or signed:
             expression = _expression_at(tokens, index)
         else:
             expression = _vague_at(tokens, index)

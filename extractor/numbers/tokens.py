@@ -9,7 +9,16 @@ from itertools import accumulate
 
 import regex
 
-from extractor.numbers.vocabulary import DIGITS, ORDINAL, OTHER, Word, fold_arabic_letters, vocabulary
+from extractor.numbers.vocabulary import (
+    DIGITS,
+    NEGATIVE,
+    ORDINAL,
+    OTHER,
+    Word,
+    fold_arabic_letters,
+    lookup_key,
+    vocabulary,
+)
 
 # Used on the pieces between white space that are not plain words (digits, punctuation, ZWNJ inside).
 _TOKEN = regex.compile(
@@ -21,12 +30,15 @@ _TOKEN = regex.compile(
     # An ordinal suffix written on the digits: 14م, 14مین, 20ام.
     r"(?:(?P<ordinal_suffix>امین|ام|مین|م)(?![\p{L}\p{M}]))?"
     r"|(?P<word>[\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)"
+    # A minus sign on digits where no digit or letter comes before it: "-5" (not the dash of 1390-1392).
+    r"|(?P<minus>(?<![\d\p{L}\p{M}])[-−](?=\d))"
 )
 _SEPARATORS = str.maketrans({",": None, "٬": None, "،": None, " ": None, "٫": ".", "/": "."})
 _ASCII_DIGITS = str.maketrans({chr(code): str(code - zero) for zero in (0x6F0, 0x660) for code in range(zero, zero + 10)})
 _SLASH_DECIMAL_MAX_INTEGER_DIGITS = 3  # 12/5 is 12.5; 1402/5 is a code
 _JOINING_GAP = " \u200c\u00a0"
 _NOT_A_NUMBER = Word(OTHER)
+_MINUS = Word(NEGATIVE)
 
 
 @dataclass
@@ -67,14 +79,15 @@ def _add_piece(tokens: Tokens, text: str, piece: str, offset: int, vocabulary_wo
         kind = match.lastgroup
         start, end = match.start() + offset, match.end() + offset
         if kind == "word":
-            key = match.group().replace("\u200c", "")
-            word = vocabulary_words.get(key, _NOT_A_NUMBER)
+            word = vocabulary_words.get(lookup_key(match.group()), _NOT_A_NUMBER)
         elif kind in ("digits", "ordinal_suffix"):
             value = _digits_value(match.group("digits"))
             if value is None:
                 word = _NOT_A_NUMBER
             else:
                 word = Word(ORDINAL if match.group("ordinal_suffix") else DIGITS, value)
+        elif kind == "minus":
+            word = _MINUS
         else:
             word = _NOT_A_NUMBER
         tokens.joined.append(_is_joining_gap(text, tokens.ends[-1] if tokens.ends else -1, start))

@@ -23,6 +23,7 @@ FRACTION = "fraction"  # نیم, ربع
 VAGUE = "vague"  # ده‌ها, صدها, هزاران
 AND = "and"
 NEGATIVE = "negative"
+POSITIVE = "positive"
 ORDINAL_SUFFIX = "ordinal_suffix"  # "ام" written apart: سی ام
 RANGE_TO = "range_to"  # تا, الی
 RANGE_BETWEEN = "range_between"  # بین
@@ -32,8 +33,9 @@ WEEKDAY_TAIL = "weekday_tail"  # شنبه: "سه شنبه" is Tuesday, not three
 HUNDRED = 100
 _PLURAL_SUFFIX = "ها"
 _ONE = "یک"
-# Ordinal spellings that are other words: سهم (share), سیم (wire), صفرم; یکم and سوم are irregular.
-_NO_REGULAR_ORDINAL = frozenset({"یک", "سه", "صفر"})
+# Ordinal spellings that are other words: سهم (share), سیم (wire); یکم and سوم are irregular.
+_NO_REGULAR_ORDINAL = frozenset({"یک", "سه"})
+_DIACRITICS = dict.fromkeys(range(0x064B, 0x0653))  # fathatan .. sukun, maddah
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ def fold_arabic_letters(text: str) -> str:
 
 
 def lookup_key(token: str) -> str:
-    """The vocabulary key of a token: without ZWNJ, Arabic yeh and kaf folded to Persian."""
-    return fold_arabic_letters(token.replace("\u200c", ""))
+    """The vocabulary key of a token: without ZWNJ and diacritics, Arabic yeh and kaf folded to Persian."""
+    return fold_arabic_letters(token.replace("\u200c", "").translate(_DIACRITICS))
 
 
 def _place(value: int) -> int:
