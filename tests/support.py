@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -13,6 +15,15 @@ from extractor.normalize import normalize
 REPOSITORY = Path(__file__).resolve().parent.parent
 CORPUS = REPOSITORY / "corpus"
 SHARED_DATA = REPOSITORY.parent / "shared" / "data"
+
+
+def bench_module(name: str) -> ModuleType:
+    """A module of bench/, loaded by path (bench/ is not put on sys.path: bench/numbers.py would
+    shadow the standard library's `numbers`)."""
+    spec = importlib.util.spec_from_file_location(name, REPOSITORY / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def corpus_lines(name: str) -> list[dict]:

@@ -16,8 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+import regex
+
 from extractor.numbers.grammar import Expression, expressions
-from extractor.numbers.tokens import Tokens, tokenize
+from extractor.numbers.tokens import DIGITS_PATTERN, Tokens, digits_value, tokenize
+
+# A text that is one signed run of digits needs no grammar: the common case, read at once.
+_SIGNED_DIGITS = regex.compile(rf"\s*(?P<minus>[-−])?(?P<digits>{DIGITS_PATTERN})\s*")
 
 # In running text, words that are numbers only inside a longer expression: "نه" alone is mostly "no, not".
 _NOT_A_NUMBER_ALONE = frozenset({"نه"})
@@ -95,6 +100,12 @@ def parse_number(text: str) -> ParsedNumber | None:
     >>> parse_number("درصد") is None
     True
     """
+    digits_only = _SIGNED_DIGITS.fullmatch(text)
+    if digits_only:
+        value = digits_value(digits_only.group("digits"))
+        if value is None:
+            return None
+        return ParsedNumber(exact(-value if digits_only.group("minus") else value))
     tokens = tokenize(text)
     found = expressions(tokens)
     if len(found) != 1 or found[0].first != 0 or found[0].last != len(tokens) - 1:

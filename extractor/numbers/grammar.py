@@ -8,8 +8,8 @@ A "-م" ordinal after a smaller number is a denominator: "سه چهارم" is 3/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from extractor.numbers.tokens import Tokens
 from extractor.numbers.vocabulary import (
@@ -37,8 +37,7 @@ _SIGNS = frozenset({NEGATIVE, POSITIVE})
 _MAGNITUDE_WORDS = frozenset({10, 100})  # چند ده, چند صد, and "ده هزارم", "صد میلیونم" (with a scale)
 
 
-@dataclass(frozen=True)
-class Expression:
+class Expression(NamedTuple):
     """A number found among the tokens: token indices (inclusive) and its values."""
 
     first: int
@@ -346,6 +345,8 @@ def expressions(tokens: Tokens) -> list[Expression]:
 
 def _merge_ranges(found: list[Expression], tokens: Tokens) -> list[Expression]:
     """"۲ تا ۳ هزار" (2000 to 3000: the scale is shared), "۱۰ الی ۱۵", "بین ۲۰ و ۳۰"."""
+    if len(found) < 2:
+        return found
     words, joined = tokens.words, tokens.joined
     merged: list[Expression] = []
     index = 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
 from fractions import Fraction
 from itertools import accumulate
 
@@ -20,13 +18,14 @@ from extractor.numbers.vocabulary import (
     vocabulary,
 )
 
+# Thousands: 1,250,000  1٬250٬000  1،250  and, from tokenized corpora, 2 , 292.
+# Decimals: 12.5  12٫5  and the Persian slash 12/5 (not 7405/ 1175, which has a space).
+DIGITS_PATTERN = r"\d{1,3}(?: , \d{3})+(?!\d)|\d+(?:(?:[,٬]\d{3})+(?!\d)|(?:،\d{3})+(?!\d))?(?:[.٫/]\d+)?"
 # Used on the pieces between white space that are not plain words (digits, punctuation, ZWNJ inside).
 _TOKEN = regex.compile(
     # Dates, phone numbers and clock times are codes, not numbers: 1402/05/12, 0912-123-4567, 22:30.
     r"(?P<code>\d+(?:[/\-]\d+){2,}|\d{1,2}:\d{2}(?::\d{2})?)(?![\d/\-:])"
-    # Thousands: 1,250,000  1٬250٬000  1،250  and, from tokenized corpora, 2 , 292.
-    # Decimals: 12.5  12٫5  and the Persian slash 12/5 (not 7405/ 1175, which has a space).
-    r"|(?P<digits>\d{1,3}(?: , \d{3})+(?!\d)|\d+(?:(?:[,٬]\d{3})+(?!\d)|(?:،\d{3})+(?!\d))?(?:[.٫/]\d+)?)"
+    rf"|(?P<digits>{DIGITS_PATTERN})"
     # An ordinal suffix written on the digits: 14م, 14مین, 20ام.
     r"(?:(?P<ordinal_suffix>امین|ام|مین|م)(?![\p{L}\p{M}]))?"
     r"|(?P<word>[\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)"
@@ -34,35 +33,40 @@ _TOKEN = regex.compile(
     r"|(?P<minus>(?<![\d\p{L}\p{M}])[-−](?=\d))"
 )
 _SEPARATORS = str.maketrans({",": None, "٬": None, "،": None, " ": None, "٫": ".", "/": "."})
-_ASCII_DIGITS = str.maketrans({chr(code): str(code - zero) for zero in (0x6F0, 0x660) for code in range(zero, zero + 10)})
 _SLASH_DECIMAL_MAX_INTEGER_DIGITS = 3  # 12/5 is 12.5; 1402/5 is a code
 _JOINING_GAP = " \u200c\u00a0"
 _NOT_A_NUMBER = Word(OTHER)
 _MINUS = Word(NEGATIVE)
 
 
-@dataclass
 class Tokens:
     """The tokens of a text as parallel lists: what each is, where it is, whether it joins the previous."""
 
-    words: list[Word] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
-    joined: list[bool] = field(default_factory=list)  # only spaces or ZWNJ separate it from the previous
+    __slots__ = ("words", "starts", "ends", "joined", "_has_denominator")
+
+    def __init__(self, words=None, starts=None, ends=None, joined=None) -> None:
+        self.words: list[Word] = words if words is not None else []
+        self.starts: list[int] = starts if starts is not None else []
+        self.ends: list[int] = ends if ends is not None else []
+        self.joined: list[bool] = joined if joined is not None else []  # only spaces or ZWNJ before it
+        self._has_denominator: bool | None = None
 
     def __len__(self) -> int:
         return len(self.words)
 
-    @cached_property
+    @property
     def has_denominator(self) -> bool:
         """Whether any token is a "-م" ordinal that can name a fraction (most texts have none)."""
-        return any(word.is_denominator for word in self.words)
+        if self._has_denominator is None:  # computed once (functools.cached_property locks: slower)
+            self._has_denominator = any(word.is_denominator for word in self.words)
+        return self._has_denominator
 
 
-def _digits_value(text: str) -> int | Fraction | None:
+def digits_value(text: str) -> int | Fraction | None:
+    """The value of a digits token (separators removed); None for 1402/5, a code rather than 1402.5."""
     if "/" in text and len(text.split("/")[0]) > _SLASH_DECIMAL_MAX_INTEGER_DIGITS:
         return None
-    plain = text.translate(_SEPARATORS).translate(_ASCII_DIGITS)
+    plain = text.translate(_SEPARATORS)  # int() and Fraction() read Persian and Arabic-Indic digits too
     return Fraction(plain) if "." in plain else int(plain)
 
 
@@ -81,7 +85,7 @@ def _add_piece(tokens: Tokens, text: str, piece: str, offset: int, vocabulary_wo
         if kind == "word":
             word = vocabulary_words.get(lookup_key(match.group()), _NOT_A_NUMBER)
         elif kind in ("digits", "ordinal_suffix"):
-            value = _digits_value(match.group("digits"))
+            value = digits_value(match.group("digits"))
             if value is None:
                 word = _NOT_A_NUMBER
             else:
@@ -99,8 +103,13 @@ def _add_piece(tokens: Tokens, text: str, piece: str, offset: int, vocabulary_wo
 def tokenize(text: str) -> Tokens:
     """The tokens of `text` that matter to numbers; every other word is an OTHER token."""
     text = fold_arabic_letters(text)
-    if _is_plain_words(text):
-        return _plain_words(text)
+    tokens = _plain_words(text) if _is_plain_words(text) else _any_text(text)
+    if "م" not in text:  # every denominator (چهارم, دهم, سوم) ends in م: most texts need no search
+        tokens._has_denominator = False
+    return tokens
+
+
+def _any_text(text: str) -> Tokens:
     vocabulary_words = vocabulary()
     tokens = Tokens()
     if " , " in text:  # spaced thousands cross white space: read the text whole
@@ -111,12 +120,16 @@ def tokenize(text: str) -> Tokens:
         start = text.index(piece, cursor)
         cursor = start + len(piece)
         if piece.isalpha():
-            tokens.joined.append(_is_joining_gap(text, tokens.ends[-1] if tokens.ends else -1, start))
-            tokens.words.append(vocabulary_words.get(piece, _NOT_A_NUMBER))
-            tokens.starts.append(start)
-            tokens.ends.append(cursor)
+            word = vocabulary_words.get(piece, _NOT_A_NUMBER)
+        elif piece.isdigit():
+            word = Word(DIGITS, int(piece))
         else:
             _add_piece(tokens, text, piece, start, vocabulary_words)
+            continue
+        tokens.joined.append(_is_joining_gap(text, tokens.ends[-1] if tokens.ends else -1, start))
+        tokens.words.append(word)
+        tokens.starts.append(start)
+        tokens.ends.append(cursor)
     return tokens
 
 

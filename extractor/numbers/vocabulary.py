@@ -8,8 +8,8 @@ forms (یکصد, یکهزار) are derived from them, so one table fixes every s
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import NamedTuple
 
 from extractor import lexicons
 
@@ -38,8 +38,7 @@ _NO_REGULAR_ORDINAL = frozenset({"یک", "سه"})
 _DIACRITICS = dict.fromkeys(range(0x064B, 0x0653))  # fathatan .. sukun, maddah
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a NamedTuple: built per digits token, and far cheaper than a dataclass
     kind: str
     value: int | Fraction | None = None
     place: int = 1  # a following part must stay below this: 20 -> 10, 300 -> 100, 7 -> 1
@@ -95,7 +94,7 @@ def vocabulary() -> dict[str, Word]:
     for word in ("صد", *scales):  # یکصد, یکهزار, یکمیلیون and their ordinals یکصدم, یکصدمین
         words.setdefault(_ONE + word, words[word])
         for form, _ in _ordinal_forms(word):
-            words.setdefault(_ONE + form, replace(words[form], is_denominator=False))
+            words.setdefault(_ONE + form, words[form]._replace(is_denominator=False))
     for word in ("ده", "صد", *scales):  # ده‌ها, صدها, میلیون‌ها: "tens of", "hundreds of"
         magnitude = cardinals.get(word) or scales[word]
         words[word + _PLURAL_SUFFIX] = Word(VAGUE, magnitude)
