@@ -20,6 +20,9 @@ import regex
 
 from extractor.numbers.grammar import Expression, expressions
 from extractor.numbers.tokens import DIGITS_PATTERN, Tokens, digits_value, tokenize
+from extractor.numbers.vocabulary import FRACTION, ORDINAL, SCALE, UNIT, VAGUE, vocabulary
+
+_WHOLE_WORD_KINDS = frozenset({UNIT, SCALE, ORDINAL, FRACTION})
 
 # A text that is one signed run of digits needs no grammar: the common case, read at once.
 _SIGNED_DIGITS = regex.compile(rf"\s*(?P<minus>[-−])?(?P<digits>{DIGITS_PATTERN})\s*")
@@ -92,6 +95,18 @@ def find_numbers(text: str) -> list[NumberMatch]:
     return [match for match in matches if match.text not in _NOT_A_NUMBER_ALONE]
 
 
+def _single_word(text: str) -> ParsedNumber | None:
+    """One number word alone ("بیست", "چهاردهم", "صدها"): read from the vocabulary at once."""
+    word = vocabulary().get(text.strip())
+    if word is None or not word.alone:
+        return None
+    if word.kind in _WHOLE_WORD_KINDS:
+        return ParsedNumber(exact(word.value), is_ordinal=word.kind == ORDINAL)
+    if word.kind == VAGUE:
+        return ParsedNumber(None, vague_magnitude=word.value)
+    return None
+
+
 def parse_number(text: str) -> ParsedNumber | None:
     """`text` as one number expression, or None when it is not exactly one number.
 
@@ -106,6 +121,9 @@ def parse_number(text: str) -> ParsedNumber | None:
         if value is None:
             return None
         return ParsedNumber(exact(-value if digits_only.group("minus") else value))
+    single_word = _single_word(text)
+    if single_word is not None:
+        return single_word
     tokens = tokenize(text)
     found = expressions(tokens)
     if len(found) != 1 or found[0].first != 0 or found[0].last != len(tokens) - 1:
