@@ -10,6 +10,7 @@ from extractor.models import (
     CountFact,
     DateFact,
     Document,
+    DurationFact,
     Fact,
     MoneyFact,
     Paragraph,
@@ -17,6 +18,7 @@ from extractor.models import (
     RankFact,
     Span,
     Speaker,
+    TimeFact,
 )
 from extractor.numbers import find_numbers, parse_number
 from extractor.pipeline import extract
@@ -28,6 +30,7 @@ __all__ = [
     "CountFact",
     "DateFact",
     "Document",
+    "DurationFact",
     "Fact",
     "MoneyFact",
     "Paragraph",
@@ -35,6 +38,7 @@ __all__ = [
     "RankFact",
     "Span",
     "Speaker",
+    "TimeFact",
     "extract",
     "extract_file",
     "find_numbers",

@@ -38,6 +38,9 @@ class FactBase(Model):
     unit: str | None
     qualifier: Qualifier = "exact"
     text: str = Field(description="The surface text; equals Document.text[span.start:span.end].")
+    qualifier_span: Span | None = Field(
+        None, description="Where the qualifier phrase (بیش از, حدود, ...) stands in Document.text, just before `span`."
+    )
     span: Span = Field(description="Offsets into Document.text (normalized, de-duplicated).")
     raw_span: Span = Field(description="Offsets into the raw input string.")
     paragraph: int = Field(description="The input paragraph number the fact is in.")
@@ -46,23 +49,30 @@ class FactBase(Model):
     speaker: Speaker | None = None
 
 
+_HIGH = "The high end of a range (۲ تا ۳ هزار); `value` is then the low end."
+
+
 class MoneyFact(FactBase):
     kind: Literal["money"] = "money"
     value: Number = Field(description="The amount as stated, in `unit`.")
     unit: str = Field(description="Currency: toman, rial, dollar, euro, ...")
+    value_high: Number | None = Field(None, description=_HIGH)
     value_irr: Number | None = Field(None, description="The amount in Iranian rials, for Iranian currencies.")
+    value_irr_high: Number | None = Field(None, description="The high end of a range, in rials.")
 
 
 class PercentFact(FactBase):
     kind: Literal["percent"] = "percent"
     value: Number
     unit: Literal["percent"] = "percent"
+    value_high: Number | None = Field(None, description=_HIGH)
 
 
 class CountFact(FactBase):
     kind: Literal["count"] = "count"
     value: Number
     unit: str = Field(description="The counted noun as written, or `person` / `tonne` for تن and نفر.")
+    value_high: Number | None = Field(None, description=_HIGH)
 
 
 class RankFact(FactBase):
@@ -77,8 +87,8 @@ class DateFact(FactBase):
         description="ISO 8601: a day (2018-07-05) or an interval (2018-03-21/2019-03-20); null when unresolved."
     )
     unit: None = None
-    calendar: Literal["jalali", "gregorian"]
-    granularity: Literal["day", "month", "year"]
+    calendar: Literal["jalali", "gregorian", "hijri"]
+    granularity: Literal["day", "week", "month", "season", "year", "period"]
     year: int | None = Field(None, description="As stated or resolved, in `calendar`.")
     month: int | None = None
     day: int | None = None
@@ -87,8 +97,31 @@ class DateFact(FactBase):
     end: datetime.date | None = None
 
 
+class TimeFact(FactBase):
+    """A time of day, alone or with its day: ساعت 17, صبح امروز, شامگاه یکشنبه, 21:35."""
+
+    kind: Literal["time"] = "time"
+    value: str | None = Field(
+        description="ISO 8601: a time (17:30), or a date and time (2018-07-05T17:30) when the day is resolved."
+    )
+    unit: None = None
+    hour: int | None = None
+    minute: int | None = None
+    part_of_day: str | None = Field(None, description="morning, noon, afternoon, evening, night, ... as stated.")
+    date: datetime.date | None = Field(None, description="The day, when the text names it and it resolves.")
+
+
+class DurationFact(FactBase):
+    """A length of time, not a point in it: سه روز, دو هفته, 24 ساعت."""
+
+    kind: Literal["duration"] = "duration"
+    value: Number
+    unit: Literal["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"]
+    value_high: Number | None = Field(None, description=_HIGH)
+
+
 Fact = Annotated[
-    Union[MoneyFact, PercentFact, CountFact, RankFact, DateFact],
+    Union[MoneyFact, PercentFact, CountFact, RankFact, DateFact, TimeFact, DurationFact],
     Field(discriminator="kind"),
 ]
 

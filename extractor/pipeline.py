@@ -77,6 +77,9 @@ def _fact(candidate: Candidate, layout: TextLayout, paragraph: int, sentence: in
         sentence=sentence,
         rule=candidate.rule,
         speaker=speaker,
+        qualifier_span=Span(start=candidate.qualifier_span[0], end=candidate.qualifier_span[1])
+        if candidate.qualifier_span
+        else None,
         **candidate.details,
     )
 

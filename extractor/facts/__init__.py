@@ -1,6 +1,6 @@
 """Runs every fact finder over each sentence and settles overlaps by one policy.
 
-Policy: the longest span wins; between equally long spans, the kind listed first in FINDERS wins.
+Policy: the longest span wins; between equally long spans, the kind listed first in KIND_ORDER wins.
 So a number inside a date, an amount of money or a percentage never also comes out as a count.
 """
 
@@ -8,25 +8,28 @@ from __future__ import annotations
 
 import datetime
 
-from extractor.facts import count, date, money, percent, rank
+from extractor.facts import count, date, duration, money, percent, rank, relative_date, time
 from extractor.facts.common import Candidate, SentenceContext
 from extractor.numbers import find_numbers
 
-FINDERS = (date, money, percent, rank, count)
-_KIND_ORDER = {finder.__name__.rsplit(".", 1)[-1]: order for order, finder in enumerate(FINDERS)}
+FINDERS = (money, percent, duration, rank, count)
+DAY_FINDERS = (date, relative_date)  # time grows over the days these find, so it runs after them
+KIND_ORDER = ("time", "date", "money", "percent", "duration", "rank", "count")
+_KIND_RANK = {kind: order for order, kind in enumerate(KIND_ORDER)}
 
 
 def find_facts(text: str, start: int, end: int, reference_date: datetime.date | None) -> list[Candidate]:
     """The facts of the sentence text[start:end], with spans into `text`, left to right."""
     sentence_text = text[start:end]
     sentence = SentenceContext(sentence_text, find_numbers(sentence_text), reference_date)
-    candidates = [candidate for finder in FINDERS for candidate in finder.find(sentence)]
+    days = [candidate for finder in DAY_FINDERS for candidate in finder.find(sentence)]
+    candidates = [*days, *time.find(sentence, days), *(c for finder in FINDERS for c in finder.find(sentence))]
     return [candidate.shifted(start) for candidate in settle_overlaps(candidates)]
 
 
 def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the candidates no longer or earlier-kind candidate overlaps, in text order."""
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), _KIND_ORDER[c.kind], c.start))
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), _KIND_RANK[c.kind], c.start))
     kept: list[Candidate] = []
     for candidate in ranked:
         if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):

@@ -29,9 +29,13 @@ class Candidate:
     unit: str | None = None
     qualifier: str = "exact"
     details: dict[str, Any] = field(default_factory=dict)
+    qualifier_span: tuple[int, int] | None = None
 
     def shifted(self, offset: int) -> Candidate:
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        qualifier_span = None
+        if self.qualifier_span is not None:
+            qualifier_span = (self.qualifier_span[0] + offset, self.qualifier_span[1] + offset)
+        return replace(self, start=self.start + offset, end=self.end + offset, qualifier_span=qualifier_span)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class SentenceContext:
     def single_numbers(self) -> list[NumberMatch]:
         """The numbers that are one exact value (not a range, not a vague ده‌ها)."""
         return [number for number in self.numbers if not number.is_range and not number.is_vague]
+
+    @property
+    def quantities(self) -> list[NumberMatch]:
+        """Numbers and ranges of numbers, not ordinals, not vague: what amounts and counts stand on."""
+        return [number for number in self.numbers if not number.is_vague and not number.is_ordinal]
 
 
 @dataclass(frozen=True)
@@ -79,13 +88,20 @@ def _qualifier_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
     return pattern, {lexicons.canonical(row["phrase"]): row["qualifier"] for row in rows}
 
 
-def qualifier_before(text: str, start: int) -> tuple[int, str]:
-    """(where the fact starts, its qualifier): "بیش از 90" starts at "بیش" and is more_than."""
+def qualifier_before(text: str, start: int) -> tuple[str, tuple[int, int] | None]:
+    """(qualifier, its span) for the words just before a quantity: "بیش از 90" is more_than.
+
+    The qualifier stays outside the fact's own span, as news annotators (PEYMA) mark quantities.
+    """
     pattern, qualifiers = _qualifier_pattern()
     match = pattern.search(text, max(0, start - 20), start)
     if not match:
-        return start, "exact"
-    return match.start(1), qualifiers[lexicons.canonical(match.group(1))]
+        return "exact", None
+    return qualifiers[lexicons.canonical(match.group(1))], match.span(1)
+
+
+def high_value(number: NumberMatch) -> int | float | None:
+    return plain_number(number.high) if number.high is not None else None
 
 
 def plain_number(value: int | Decimal) -> int | float:

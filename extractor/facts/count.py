@@ -5,7 +5,16 @@ from __future__ import annotations
 import functools
 
 from extractor import lexicons
-from extractor.facts.common import Candidate, SentenceContext, Word, plain_number, qualifier_before, word_after, word_before
+from extractor.facts.common import (
+    Candidate,
+    SentenceContext,
+    Word,
+    high_value,
+    plain_number,
+    qualifier_before,
+    word_after,
+    word_before,
+)
 
 _PEOPLE_WORDS = {"نفر": "person", "تن": "person"}
 _TONNE_WORD = "تن"
@@ -17,7 +26,7 @@ def _not_counted_nouns() -> frozenset[str]:
     words = [*lexicons.column("function_words", "word"), *lexicons.column("months", "name")]
     words += lexicons.column("weekdays", "name")
     words += [word + suffix for word in lexicons.column("currencies", "word") for suffix in ("", "ی")]
-    words += ["درصد", "درصدی"]
+    words += ["درصد", "درصدی", *lexicons.column("time_units", "word")]
     return frozenset(map(lexicons.canonical, words))
 
 
@@ -44,8 +53,8 @@ def _unit(noun: Word, text: str) -> tuple[str, str]:
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    for number in sentence.single_numbers:
-        if number.is_ordinal or number.is_bare_one:
+    for number in sentence.quantities:
+        if number.is_bare_one:
             continue
         noun = word_after(sentence.text, number.end)
         if noun is None or noun.key in _not_counted_nouns():
@@ -54,6 +63,12 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if label is not None and label.key in _number_labels():
             continue
         unit, rule = _unit(noun, sentence.text)
-        start, qualifier = qualifier_before(sentence.text, number.start)
-        found.append(Candidate("count", start, noun.end, rule, plain_number(number.value), unit, qualifier))
+        qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
+        details = {"value_high": high_value(number)}
+        found.append(
+            Candidate(
+                "count", number.start, noun.end, rule, plain_number(number.value), unit, qualifier, details,
+                qualifier_span,
+            )
+        )
     return found

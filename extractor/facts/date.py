@@ -31,11 +31,15 @@ class _Parts:
     weekday: int | None
     relative: str | None
     year_digits: int  # how many digits the year was written with (0 when absent)
+    first_day: int | None = None  # "13 تا 17 اردیبهشت": a range of days
+    last_year: int | None = None  # "سال‌های 2009 تا 2013": a range of years
 
 
 @functools.cache
 def _months() -> dict[str, tuple[int, str]]:
-    return {lexicons.canonical(row["name"]): (int(row["number"]), row["calendar"]) for row in lexicons.rows("months")}
+    return {
+        lexicons.canonical(row["name"]).lower(): (int(row["number"]), row["calendar"]) for row in lexicons.rows("months")
+    }
 
 
 @functools.cache
@@ -43,24 +47,36 @@ def _weekdays() -> dict[str, int]:
     return {lexicons.canonical(row["name"]): int(row["python_weekday"]) for row in lexicons.rows("weekdays")}
 
 
+_ERA = r"[ \u200c]+(?:هجری شمسی|هجری قمری|شمسی|قمری|میلادی)"
+
+
 @functools.cache
 def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    month = lexicons.alternation(lexicons.column("months", "name"))
+    months = lexicons.rows("months")
+    month = lexicons.alternation([row["name"] for row in months])
+    month_alone = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
     day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
-    year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)"
+    year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)(?:{_ERA})?"
     year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?:سال{_GAP})?(?P<relative>{relative}))"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
+    day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     patterns = {
-        "weekday?+day+month+year?": rf"{weekday_prefix}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
+        "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
         "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
-        "month+year": rf"(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
-        "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)",
+        "numeric_date_day_first": r"(?P<day_number>\d{1,2})/(?P<month_number>\d{1,2})/(?P<year>\d{4}|\d{2})",
+        "month+year": rf"(?:ماه{_GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
+        "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
+        "years": rf"سال(?:[ \u200c]?های?)?{_GAP}(?P<year>\d{{4}}|\d{{2}}){_GAP}(?:تا|الی|و){_GAP}(?P<last_year>\d{{4}}|\d{{2}})(?!\d)",
+        "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?:{_ERA})?",
+        "year_alone": rf"(?P<year>1[34]\d\d|19\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
     }
-    return tuple((rule, regex.compile(start + pattern + end)) for rule, pattern in patterns.items())
+    return tuple(
+        (rule, regex.compile(start + pattern + end, regex.IGNORECASE)) for rule, pattern in patterns.items()
+    )
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
@@ -81,7 +97,7 @@ def _group(match: regex.Match[str], name: str) -> str | None:
 def _parts(match: regex.Match[str]) -> _Parts | None:
     """The date's parts as written, or None when the words do not make a date (day 40, month 13)."""
     month_name, day_text, year_text = _group(match, "month"), _group(match, "day"), _group(match, "year")
-    month, calendar = _months()[lexicons.canonical(month_name)] if month_name else (None, "jalali")
+    month, calendar = _months()[lexicons.canonical(month_name).lower()] if month_name else (None, "jalali")
     if _group(match, "month_number"):
         month, day_text = int(match.group("month_number")), match.group("day_number")
     day = None
@@ -99,7 +115,11 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
     weekday = _weekdays()[lexicons.canonical(weekday_name)] if weekday_name else None
     relative_word = _group(match, "relative")
     relative = _RELATIVE_WORDS[lexicons.canonical(relative_word)] if relative_word else None
-    return _Parts(calendar, year, month, day, weekday, relative, len(year_text or ""))
+    first_day = int(match.group("first_day")) if _group(match, "first_day") else None
+    last_year = int(match.group("last_year")) if _group(match, "last_year") else None
+    if (first_day is not None and day is not None and first_day >= day) or (last_year and year and last_year < year and len(match.group("last_year")) == len(year_text)):
+        return None
+    return _Parts(calendar, year, month, day, weekday, relative, len(year_text or ""), first_day, last_year)
 
 
 def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
@@ -147,24 +167,41 @@ def _month_end(calendar: str, year: int, month: int) -> datetime.date:
 
 
 def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
-    """Resolve the parts to Gregorian start and end dates where the text and the reference allow."""
-    year = _full_year(parts, reference)
+    """Resolve the parts to Gregorian start and end dates where the text and the reference allow.
+
+    Lunar Hijri dates keep their parts but are not converted (the Iranian lunar calendar follows
+    moon sightings, which no arithmetic predicts to the day)."""
+    if parts.calendar == "hijri":
+        year = parts.year if parts.year_digits == 4 else None
+    else:
+        year = _full_year(parts, reference)
     weekday = _WEEKDAY_NAMES[parts.weekday] if parts.weekday is not None else None
     details = {"calendar": parts.calendar, "year": year, "month": parts.month, "day": parts.day, "weekday": weekday}
-    if parts.day is None and parts.month is None and year is None:
+    if parts.day is None and parts.month is None and year is None and parts.weekday is not None:
         return {**details, **_resolve_weekday(parts, reference)}
     granularity = "day" if parts.day is not None else "month" if parts.month is not None else "year"
+    if parts.first_day is not None or parts.last_year is not None:
+        granularity = "period"
     start = end = None
-    try:
-        if year is not None and granularity == "day":
-            start = end = _to_date(parts.calendar, year, parts.month, parts.day)
-        elif year is not None and granularity == "month":
-            start, end = _to_date(parts.calendar, year, parts.month, 1), _month_end(parts.calendar, year, parts.month)
-        elif year is not None:
-            start, end = _year_span(parts.calendar, year)
-    except (calendars.CalendarError, ValueError):
-        start = end = None
+    if year is not None and parts.calendar != "hijri":
+        try:
+            start, end = _span(parts, year)
+        except (calendars.CalendarError, ValueError):
+            start = end = None
     return {**details, "granularity": granularity, "start": start, "end": end, "value": _iso(start, end)}
+
+
+def _span(parts: _Parts, year: int) -> tuple[datetime.date, datetime.date]:
+    calendar = parts.calendar
+    if parts.day is not None:
+        first_day = parts.first_day if parts.first_day is not None else parts.day
+        return _to_date(calendar, year, parts.month, first_day), _to_date(calendar, year, parts.month, parts.day)
+    if parts.month is not None:
+        return _to_date(calendar, year, parts.month, 1), _month_end(calendar, year, parts.month)
+    if parts.last_year is not None:
+        last_year = year - parts.year + parts.last_year if parts.year_digits == 2 else parts.last_year
+        return _year_span(calendar, year)[0], _year_span(calendar, last_year)[1]
+    return _year_span(calendar, year)
 
 
 def _year_span(calendar: str, year: int) -> tuple[datetime.date, datetime.date]:

@@ -1,22 +1,26 @@
-"""Finds percentages: a number followed by درصد, درصدی, در صد, % or ٪."""
+"""Finds percentages: a number (or range) followed by درصد, درصدی, در صد, % or ٪."""
 
 from __future__ import annotations
 
 import regex
 
-from extractor.facts.common import Candidate, SentenceContext, plain_number, qualifier_before
+from extractor.facts.common import Candidate, SentenceContext, high_value, plain_number, qualifier_before
 
 _PERCENT_SIGN = regex.compile(r"[ \u200c]*(?:%|٪|درصدی|درصد|در صد)(?![\p{L}\p{M}])")
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    for number in sentence.single_numbers:
+    for number in sentence.quantities:
         sign = _PERCENT_SIGN.match(sentence.text, number.end)
-        if number.is_ordinal or not sign:
+        if not sign:
             continue
-        start, qualifier = qualifier_before(sentence.text, number.start)
+        qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
+        details = {"value_high": high_value(number)}
         found.append(
-            Candidate("percent", start, sign.end(), "number+percent", plain_number(number.value), "percent", qualifier)
+            Candidate(
+                "percent", number.start, sign.end(), "number+percent", plain_number(number.value), "percent",
+                qualifier, details, qualifier_span,
+            )
         )
     return found

@@ -1,0 +1,177 @@
+"""Span precision, recall and F1 of our facts on PEYMA (hand-tagged Persian news), strict and overlap.
+
+    python bench/eval_peyma.py [--data ../shared/data/peyma/dev.jsonl] [--show LABEL] [--peer parstdex]
+                               [--check-floors bench/floors.json]
+
+Gold labels map to fact kinds: MON -> money, PCT -> percent, DAT -> date, TIM -> time. A fact's
+raw_span is compared with the gold offsets: strict when start and end are equal, overlap when the
+spans share a character (each gold span is matched at most once). --show LABEL prints the
+disagreements for one label; --peer parstdex scores parstdex on DAT and TIM in the same run, with
+both throughputs; --check-floors exits 1 when any F1 falls below the floors in the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractor import extract
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPOSITORY.parent / "shared" / "data" / "peyma" / "dev.jsonl"
+LABEL_KINDS = {"MON": "money", "PCT": "percent", "DAT": "date", "TIM": "time"}
+Span = tuple[int, int]
+
+
+@dataclass
+class Score:
+    """Counts for one label under one matching rule."""
+
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+@dataclass
+class Evaluation:
+    strict: dict[str, Score] = field(default_factory=dict)
+    overlap: dict[str, Score] = field(default_factory=dict)
+    misses: dict[str, list[str]] = field(default_factory=dict)
+    seconds: float = 0.0
+    characters: int = 0
+
+    def add(self, label: str, text: str, predicted: list[Span], gold: list[Span]) -> None:
+        for rule, scores in (("strict", self.strict), ("overlap", self.overlap)):
+            score = scores.setdefault(label, Score())
+            score.predicted += len(predicted)
+            score.gold += len(gold)
+            score.true_positives += _matches(predicted, gold, rule)
+        wrong_predictions = [span for span in predicted if span not in gold]
+        missed_gold = [span for span in gold if span not in predicted]
+        lines = self.misses.setdefault(label, [])
+        for start, end in missed_gold:
+            lines.append(f"  missed   [{text[start:end]}]   in: {text}")
+        for start, end in wrong_predictions:
+            lines.append(f"  extra    [{text[start:end]}]   in: {text}")
+
+
+def _matches(predicted: list[Span], gold: list[Span], rule: str) -> int:
+    unmatched = list(gold)
+    count = 0
+    for span in predicted:
+        for candidate in unmatched:
+            if span == candidate or (rule == "overlap" and span[0] < candidate[1] and candidate[0] < span[1]):
+                unmatched.remove(candidate)
+                count += 1
+                break
+    return count
+
+
+def _gold(sentence: dict, label: str) -> list[Span]:
+    return [(span["start"], span["end"]) for span in sentence["spans"] if span["label"] == label]
+
+
+def evaluate_ours(sentences: list[dict], labels: list[str]) -> Evaluation:
+    evaluation = Evaluation()
+    started = time.perf_counter()
+    documents = [extract(sentence["text"]) for sentence in sentences]
+    evaluation.seconds = time.perf_counter() - started
+    evaluation.characters = sum(len(sentence["text"].encode("utf-8")) for sentence in sentences)
+    for sentence, document in zip(sentences, documents):
+        for label in labels:
+            kind = LABEL_KINDS[label]
+            predicted = [(fact.raw_span.start, fact.raw_span.end) for fact in document.facts if fact.kind == kind]
+            evaluation.add(label, sentence["text"], predicted, _gold(sentence, label))
+    return evaluation
+
+
+def evaluate_parstdex(sentences: list[dict]) -> Evaluation:
+    try:
+        from parstdex import Parstdex
+    except ImportError:
+        sys.exit("eval_peyma: parstdex is not installed: pip install -e '.[bench]'")
+    model = Parstdex()
+    evaluation = Evaluation()
+    started = time.perf_counter()
+    outputs = [model.extract_span(sentence["text"]) for sentence in sentences]
+    evaluation.seconds = time.perf_counter() - started
+    evaluation.characters = sum(len(sentence["text"].encode("utf-8")) for sentence in sentences)
+    for sentence, output in zip(sentences, outputs):
+        for label, key in (("DAT", "date"), ("TIM", "time")):
+            predicted = [tuple(span) for span in output.get(key, [])]
+            evaluation.add(label, sentence["text"], predicted, _gold(sentence, label))
+    return evaluation
+
+
+def _print(name: str, evaluation: Evaluation, labels: list[str]) -> None:
+    rate = evaluation.characters / 1024 / evaluation.seconds if evaluation.seconds else 0.0
+    print(f"\n{name}: {evaluation.seconds:.2f} s, {rate:,.0f} KB/s")
+    print(f"{'label':<7}{'gold':>6}{'strict P':>10}{'R':>7}{'F1':>7}{'overlap P':>11}{'R':>7}{'F1':>7}")
+    for label in labels:
+        strict, overlap = evaluation.strict[label], evaluation.overlap[label]
+        print(
+            f"{label:<7}{strict.gold:>6}{strict.precision:>10.3f}{strict.recall:>7.3f}{strict.f1:>7.3f}"
+            f"{overlap.precision:>11.3f}{overlap.recall:>7.3f}{overlap.f1:>7.3f}"
+        )
+
+
+def _check_floors(evaluation: Evaluation, floors_path: Path) -> int:
+    floors = json.loads(floors_path.read_text(encoding="utf-8"))
+    failures = []
+    for label, rules in floors.items():
+        for rule, floor in rules.items():
+            observed = getattr(evaluation, rule)[label].f1
+            if observed < floor:
+                failures.append(f"{label} {rule} F1 {observed:.3f} < floor {floor}")
+    for failure in failures:
+        print(f"eval_peyma: accuracy fell: {failure}", file=sys.stderr)
+    if not failures:
+        print(f"\nall F1 at or above the floors in {floors_path.name}")
+    return 1 if failures else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--show", choices=sorted(LABEL_KINDS), help="print this label's disagreements")
+    parser.add_argument("--peer", choices=["parstdex"], help="also score a peer on DAT and TIM")
+    parser.add_argument("--check-floors", type=Path, metavar="FLOORS_JSON")
+    arguments = parser.parse_args()
+    if not arguments.data.is_file():
+        print(f"eval_peyma: {arguments.data} not found; nothing to evaluate", file=sys.stderr)
+        return 0
+    sentences = [json.loads(line) for line in arguments.data.read_text(encoding="utf-8").splitlines() if line]
+    labels = list(LABEL_KINDS)
+    ours = evaluate_ours(sentences, labels)
+    _print(f"khabar on {len(sentences)} PEYMA sentences", ours, labels)
+    if arguments.peer == "parstdex":
+        peer = evaluate_parstdex(sentences)
+        _print("parstdex on the same sentences", peer, ["DAT", "TIM"])
+        print(f"\nspeed ratio (khabar / parstdex): {peer.seconds / ours.seconds:.0f}x")
+    if arguments.show:
+        print(f"\n{arguments.show} disagreements:")
+        print("\n".join(ours.misses[arguments.show]))
+    if arguments.check_floors:
+        return _check_floors(ours, arguments.check_floors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Finds durations, lengths of time rather than points in it: سه روز, دو هفته, 24 ساعت, 10 ساله."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from extractor import lexicons
+from extractor.facts.common import Candidate, SentenceContext, high_value, plain_number, qualifier_before
+
+
+@functools.cache
+def _unit_after() -> tuple[regex.Pattern[str], dict[str, str]]:
+    rows = lexicons.rows("time_units")
+    words = [row["word"] for row in rows]
+    # "10 ساله", "سه ماهه": the adjective forms name a duration too.
+    alternation = lexicons.alternation([*words, *(word + "ه" for word in words if not word.endswith("ه"))])
+    units = {lexicons.canonical(row["word"]): row["unit"] for row in rows}
+    units.update({lexicons.canonical(row["word"] + "ه"): row["unit"] for row in rows if not row["word"].endswith("ه")})
+    return regex.compile(rf"[ \u200c]*(?P<unit>{alternation})(?![\p{{L}}\p{{M}}])"), units
+
+
+def find(sentence: SentenceContext) -> list[Candidate]:
+    pattern, units = _unit_after()
+    found = []
+    for number in sentence.quantities:
+        match = pattern.match(sentence.text, number.end)
+        if not match or number.is_bare_one and match.group("unit") == "روز":
+            continue
+        qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
+        found.append(
+            Candidate(
+                "duration", number.start, match.end(), "number+time_unit", plain_number(number.value),
+                units[lexicons.canonical(match.group("unit"))], qualifier, {"value_high": high_value(number)},
+                qualifier_span,
+            )
+        )
+    return found

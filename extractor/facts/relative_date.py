@@ -1,0 +1,164 @@
+"""Finds dates said relative to the day of writing: امروز, دیروز, این هفته, سال گذشته, امسال,
+دو روز پیش, سه سال اخیر, تابستان امسال; resolved against the reference date when one is given."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+
+import regex
+
+from extractor import calendars, lexicons
+from extractor.facts.common import Candidate, SentenceContext, plain_number
+
+_GAP = r"[ \u200c]+"
+_UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
+_DAYS_PER_UNIT = {"day": 1, "week": 7}
+_MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
+_THIS_YEAR = {"امسال": "current", "پارسال": "previous"}
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@functools.cache
+def _directions() -> dict[str, str]:
+    return {row["word"]: row["direction"] for row in lexicons.rows("relative_directions")}
+
+
+@functools.cache
+def _relative_days() -> dict[str, int]:
+    return {lexicons.canonical(row["phrase"]): int(row["offset_days"]) for row in lexicons.rows("relative_days")}
+
+
+@functools.cache
+def _seasons() -> dict[str, int]:
+    return {row["name"]: int(row["first_month"]) for row in lexicons.rows("seasons")}
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    days = lexicons.alternation(lexicons.column("relative_days", "phrase"))
+    weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
+    direction = lexicons.alternation(list(_directions()))
+    unit = "|".join(_UNITS)
+    season = lexicons.alternation(list(_seasons()))
+    start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
+    patterns = {
+        "relative_day": rf"(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
+        "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه|سال)",
+        "relative_period": rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
+        "this_year": r"(?P<this_year>امسال|پارسال)",
+        "season": rf"(?P<season>{season})(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<season_year>امسال|پارسال|سال گذشته|سال جاری))?",
+    }
+    compiled = {rule: regex.compile(start + pattern + end) for rule, pattern in patterns.items()}
+    compiled["counted_period"] = regex.compile(rf"{_GAP}(?P<unit>{unit}){_GAP}(?P<direction>{direction}){end}")
+    return compiled
+
+
+def find(sentence: SentenceContext) -> list[Candidate]:
+    reference = sentence.reference_date
+    found = []
+    for rule, pattern in _patterns().items():
+        if rule == "counted_period":
+            continue
+        for match in pattern.finditer(sentence.text):
+            found.append(_candidate(rule, match.start(), match.end(), _resolve(rule, match, reference)))
+    for number in sentence.single_numbers:  # "دو روز پیش", "سه سال اخیر", "5 سال آینده"
+        match = _patterns()["counted_period"].match(sentence.text, number.end)
+        if match and not number.is_ordinal and number.value == int(number.value):
+            span = _counted(int(number.value), _UNITS[match.group("unit")], match.group("direction"), reference)
+            found.append(_candidate("counted_period", number.start, match.end(), span))
+    return found
+
+
+def _candidate(rule: str, start: int, end: int, resolved: tuple[str, datetime.date | None, datetime.date | None]) -> Candidate:
+    granularity, first, last = resolved
+    details = {"calendar": "jalali", "granularity": granularity, "start": first, "end": last}
+    if first is not None and last is not None and first == last:
+        details.update(zip(("year", "month", "day"), calendars.from_gregorian(first)))
+        details["weekday"] = _WEEKDAY_NAMES[first.weekday()]
+    return Candidate("date", start, end, rule, _iso(first, last), details=details)
+
+
+def _iso(first: datetime.date | None, last: datetime.date | None) -> str | None:
+    if first is None or last is None:
+        return None
+    return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+
+
+Resolved = tuple[str, datetime.date | None, datetime.date | None]
+
+
+def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None) -> Resolved:
+    groups = match.groupdict()
+    if rule == "relative_day":
+        offset = _relative_days()[lexicons.canonical(groups["days"])]
+        day = reference + datetime.timedelta(days=offset) if reference else None
+        return "day", day, day
+    if rule == "this_period":
+        return _period(_UNITS[groups["unit"]], 0, reference)
+    if rule == "relative_period":
+        direction = _directions()[groups["direction"]]
+        offset = {"previous": -1, "recent": -1, "next": 1}.get(direction, 0)
+        return _period(_UNITS[groups["unit"]], offset, reference)
+    if rule == "this_year":
+        return _period("year", -1 if _THIS_YEAR[groups["this_year"]] == "previous" else 0, reference)
+    return _season(groups, reference)
+
+
+def _period(unit: str, offset: int, reference: datetime.date | None) -> Resolved:
+    """The week, Jalali month or Jalali year containing the reference, moved by `offset` of them."""
+    if reference is None:
+        return unit, None, None
+    if unit == "week":  # the Iranian week runs Saturday to Friday
+        saturday = reference - datetime.timedelta(days=(reference.weekday() - 5) % 7) + datetime.timedelta(weeks=offset)
+        return "week", saturday, saturday + datetime.timedelta(days=6)
+    year, month, _ = calendars.from_gregorian(reference)
+    if unit == "year":
+        return "year", calendars.year_start(year + offset), calendars.year_end(year + offset)
+    month_index = year * 12 + month - 1 + offset
+    year, month = divmod(month_index, 12)
+    month += 1
+    return "month", calendars.to_gregorian(year, month, 1), calendars.to_gregorian(year, month, calendars.month_length(year, month))
+
+
+# "دو روز پیش", "یک ماه دیگر" name a point in time; "سه سال گذشته", "5 سال آینده" a stretch up to it.
+_POINT_WORDS = frozenset({"پیش", "قبل", "دیگر", "بعد"})
+
+
+def _counted(count: int, unit: str, direction_word: str, reference: datetime.date | None) -> Resolved:
+    """"دو روز پیش" is a day; "سه سال گذشته" the three years up to the reference; "5 سال آینده" the next five."""
+    is_point = direction_word in _POINT_WORDS
+    granularity = "day" if is_point and unit in _DAYS_PER_UNIT else "period"
+    if reference is None:
+        return granularity, None, None
+    forward = _directions()[direction_word] == "next"
+    moved = _moved(reference, unit, count if forward else -count)
+    if is_point:
+        return granularity, moved, moved
+    return ("period", *sorted((moved, reference)))
+
+
+def _moved(reference: datetime.date, unit: str, amount: int) -> datetime.date:
+    if unit in _DAYS_PER_UNIT:
+        return reference + datetime.timedelta(days=amount * _DAYS_PER_UNIT[unit])
+    months = reference.year * 12 + reference.month - 1 + amount * _MONTHS_PER_UNIT[unit]
+    year, month = divmod(months, 12)
+    day = min(reference.day, 28)
+    return datetime.date(year, month + 1, day)
+
+
+def _season(groups: dict, reference: datetime.date | None) -> Resolved:
+    first_month = _seasons()[groups["season"]]
+    year = None
+    if groups.get("year"):
+        year = int(groups["year"])
+        if year < 100:
+            year += 1300 if year > 20 else 1400
+    elif reference is not None:
+        year = calendars.from_gregorian(reference)[0] - (1 if groups.get("season_year") in ("پارسال", "سال گذشته") else 0)
+    if year is None:
+        return "season", None, None
+    last_month = first_month + 2
+    return "season", calendars.to_gregorian(year, first_month, 1), calendars.to_gregorian(
+        year, last_month, calendars.month_length(year, last_month)
+    )

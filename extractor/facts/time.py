@@ -1,0 +1,114 @@
+"""Finds times of day: ساعت 17, ساعت 21:35, 12:12, صبح امروز, شامگاه یکشنبه, چهارشنبه شب, امشب;
+a time joins the day the text gives with it (ساعت 17 روز پنجشنبه) into one fact, as news annotators do."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+
+import regex
+
+from extractor import lexicons
+from extractor.facts.common import Candidate, SentenceContext
+from extractor.numbers import parse_number
+
+_GAP = r"[ \u200c]+"
+_JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،,]*(?:روز[ \u200c]+)?")
+_NIGHTS = {"امشب": ("night", 0), "دیشب": ("night", -1)}
+# Times that name their own day: امشب is tonight, دیشب and "شب گذشته" last night.
+_NIGHT_OFFSETS = {"night": {"امشب": 0, "دیشب": -1}, "last_night": {}}
+
+
+@functools.cache
+def _parts_of_day() -> dict[str, str]:
+    return {lexicons.canonical(row["word"]): row["part"] for row in lexicons.rows("parts_of_day")}
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    part = lexicons.alternation(lexicons.column("parts_of_day", "word"))
+    weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
+    hour = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?|(?P<hour_words>\p{L}+(?: و (?:نیم|ربع|\p{L}+))?)"
+    clock = rf"ساعت{_GAP}(?:{hour})(?:{_GAP}(?:تا|الی){_GAP}(?:ساعت{_GAP})?\d{{1,2}}(?::\d{{2}})?)?(?:{_GAP}(?P<part>{part}))?"
+    start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
+    patterns = {
+        "clock": clock,
+        "digits_clock": r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?!:?\d)",
+        "part_of_day": rf"(?P<part>{part})(?={_GAP}(?:روز{_GAP})?(?:امروز|دیروز|فردا|گذشته|{weekday}|\d))",
+        "day+part_of_day": rf"(?P<day_word>امروز|دیروز|فردا|{weekday}){_GAP}(?P<part>{part})",
+        "night": r"(?P<night>امشب|دیشب)",
+        "last_night": rf"(?P<part>شب|نیمه شب|بامداد|صبح){_GAP}گذشته",
+    }
+    return {rule: regex.compile(start + pattern + end) for rule, pattern in patterns.items()}
+
+
+def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
+    """Time candidates, each grown over a day (among the date candidates `days`) named beside it."""
+    found = []
+    for rule, pattern in _patterns().items():
+        for match in pattern.finditer(sentence.text):
+            hour, minute = _clock(match)
+            if hour is not None and not (0 <= hour <= 24 and 0 <= (minute or 0) < 60):
+                continue
+            part = _part(match)
+            found.append(_with_day(sentence, rule, match.start(), match.end(), hour, minute, part, days))
+    return found
+
+
+def _clock(match: regex.Match[str]) -> tuple[int | None, int | None]:
+    groups = match.groupdict()
+    if groups.get("hour"):
+        return int(groups["hour"]), int(groups["minute"]) if groups.get("minute") else 0
+    if groups.get("hour_words"):
+        parsed = parse_number(groups["hour_words"])
+        if parsed is None or parsed.value is None or parsed.value != int(parsed.value) or parsed.is_ordinal:
+            return -1, None  # not a clock time: refused by the range check
+        return int(parsed.value), 0
+    return None, None
+
+
+def _part(match: regex.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("night"):
+        return _NIGHTS[groups["night"]][0]
+    if groups.get("part"):
+        return _parts_of_day()[lexicons.canonical(groups["part"])]
+    return None
+
+
+def _with_day(
+    sentence: SentenceContext, rule: str, start: int, end: int, hour, minute, part, days: list[Candidate]
+) -> Candidate:
+    day = _adjacent_day(sentence.text, start, end, days) or _inner_day(start, end, days)
+    resolved_day = None
+    if day is not None:
+        start, end = min(start, day.start), max(end, day.end)
+        if day.details.get("granularity") == "day" and day.details.get("start") is not None:
+            resolved_day = day.details["start"]
+    elif rule in _NIGHT_OFFSETS and sentence.reference_date is not None:
+        offset = _NIGHT_OFFSETS[rule].get(sentence.text[start:end].split()[0], -1)
+        resolved_day = sentence.reference_date + datetime.timedelta(days=offset)
+    value = None
+    if hour is not None:
+        clock = f"{hour:02d}:{minute or 0:02d}"
+        value = f"{resolved_day.isoformat()}T{clock}" if resolved_day else clock
+    elif resolved_day is not None:
+        value = resolved_day.isoformat()
+    details = {"hour": hour, "minute": minute, "part_of_day": part, "date": resolved_day}
+    return Candidate("time", start, end, rule, value, details=details)
+
+
+def _inner_day(start: int, end: int, days: list[Candidate]) -> Candidate | None:
+    """The day named inside the time itself: چهارشنبه in "چهارشنبه شب"."""
+    inside = [day for day in days if start <= day.start and day.end <= end]
+    return max(inside, key=lambda day: day.end - day.start) if inside else None
+
+
+def _adjacent_day(text: str, start: int, end: int, days: list[Candidate]) -> Candidate | None:
+    """A date that touches the time, only spaces, a comma or روز between: "ساعت 17 روز پنجشنبه"."""
+    for day in sorted(days, key=lambda candidate: candidate.start - candidate.end):
+        if day.start >= end and _JOIN_TO_DAY.fullmatch(text[end : day.start]):
+            return day
+        if day.end <= start and _JOIN_TO_DAY.fullmatch(text[day.end : start]):
+            return day
+    return None
