@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from extractor.facts import count, date, duration, money, percent, rank, relative_date, time
+from extractor.facts import count, date, date_merge, duration, money, percent, rank, relative_date, time
 from extractor.facts.common import Candidate, SentenceContext
 from extractor.numbers import find_numbers
 
@@ -22,7 +22,8 @@ def find_facts(text: str, start: int, end: int, reference_date: datetime.date | 
     """The facts of the sentence text[start:end], with spans into `text`, left to right."""
     sentence_text = text[start:end]
     sentence = SentenceContext(sentence_text, find_numbers(sentence_text), reference_date)
-    days = [candidate for finder in DAY_FINDERS for candidate in finder.find(sentence)]
+    found_days = [candidate for finder in DAY_FINDERS for candidate in finder.find(sentence)]
+    days = date_merge.merge(sentence_text, found_days, reference_date)
     candidates = [*days, *time.find(sentence, days), *(c for finder in FINDERS for c in finder.find(sentence))]
     return [candidate.shifted(start) for candidate in settle_overlaps(candidates)]
 

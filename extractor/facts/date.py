@@ -55,7 +55,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     months = lexicons.rows("months")
     month = lexicons.alternation([row["name"] for row in months])
     month_alone = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
-    weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
+    # جمعه in "امام جمعه", "نماز جمعه" is the Friday prayer, not a day.
+    weekday = r"(?<!(?:امام|نماز|خطیب|ائمه)[ \u200c]+)" + lexicons.alternation(lexicons.column("weekdays", "name"))
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
     day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
     year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)(?:{_ERA})?"
@@ -75,7 +76,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
     }
     return tuple(
-        (rule, regex.compile(start + pattern + end, regex.IGNORECASE)) for rule, pattern in patterns.items()
+        (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
     )
 
 

@@ -47,9 +47,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه|سال)",
         "relative_period": rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
-        "season": rf"(?P<season>{season})(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<season_year>امسال|پارسال|سال گذشته|سال جاری))?",
+        # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time.
+        "season": rf"(?:(?<=(?:در|فصل|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز)[ \u200c]+)(?P<season>{season})"
+        rf"|(?P<season>{season})(?={_GAP}(?:سال|امسال|پارسال|\d)))"
+        rf"(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<season_year>امسال|پارسال|سال گذشته|سال جاری))?",
     }
-    compiled = {rule: regex.compile(start + pattern + end) for rule, pattern in patterns.items()}
+    compiled = {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
     compiled["counted_period"] = regex.compile(rf"{_GAP}(?P<unit>{unit}){_GAP}(?P<direction>{direction}){end}")
     return compiled
 

@@ -39,7 +39,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "night": r"(?P<night>امشب|دیشب)",
         "last_night": rf"(?P<part>شب|نیمه شب|بامداد|صبح){_GAP}گذشته",
     }
-    return {rule: regex.compile(start + pattern + end) for rule, pattern in patterns.items()}
+    return {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
 
 
 def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:

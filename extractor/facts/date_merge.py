@@ -1,0 +1,95 @@
+"""Joins date candidates that the text says as one: ranges (از 4 تا 9 مهر, 24 آبان تا 24 آذر), a
+relative day with its date (امروز 20 تیرماه), lists (22 و 23 آذر), and the words that take part of
+a period (از ابتدای سال جاری تاکنون, 9 ماه نخست سال 95), as news annotators mark them."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+
+import regex
+
+from extractor.facts.common import Candidate
+
+_RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+\Z")
+_LIST_JOINER = regex.compile(r"[ \u200c]*(?:،|,|و)[ \u200c]*\Z")
+_ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
+_FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?\Z")
+_PART_OF_PERIOD = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(?:از[ \u200c]+)?(?:ابتدای|آغاز|اوایل|اواسط|اواخر|پایان|انتهای|نیمه اول|نیمه دوم)"
+    r"|(?:طی[ \u200c]+)?(?:\d{1,2}|\p{L}+)[ \u200c]+ماهه?[ \u200c]+(?:نخست|اول|آغازین|پایانی|دوم|سوم|چهارم))[ \u200c]+\Z"
+)
+_UNTIL_NOW = regex.compile(r"[ \u200c]+(?:تاکنون|تا کنون|تا به امروز)(?![\p{L}\p{M}])")
+
+
+def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> list[Candidate]:
+    """The date candidates of one sentence, with those the text says as one joined."""
+    ordered = _without_nested(sorted(days, key=lambda day: (day.start, -day.end)))
+    merged: list[Candidate] = []
+    for day in ordered:
+        previous = merged[-1] if merged else None
+        gap = text[previous.end : day.start] if previous else ""
+        if previous is not None and (_RANGE_JOINER.fullmatch(" " + gap.strip() + " ") or _is_range_gap(gap)):
+            merged[-1] = _range(previous, day)
+        elif previous is not None and previous.rule in ("relative_day",) and _ADJACENT.fullmatch(gap):
+            merged[-1] = replace(day, start=previous.start, rule="relative_day+date")
+        elif previous is not None and gap and _LIST_JOINER.fullmatch(gap) and _same_kind(previous, day):
+            merged[-1] = _range(previous, day)
+        else:
+            merged.append(day)
+    return [_with_period_words(text, day, reference) for day in merged]
+
+
+def _is_range_gap(gap: str) -> bool:
+    return bool(regex.fullmatch(r"[ \u200c]+(?:تا|الی)[ \u200c]+", gap))
+
+
+def _same_kind(first: Candidate, second: Candidate) -> bool:
+    """"22 و 23 آذر", "سال‌های 2017، 2018 و 2019": a list of the same kind of date."""
+    return first.details.get("granularity") == second.details.get("granularity") and first.rule == second.rule
+
+
+def _without_nested(days: list[Candidate]) -> list[Candidate]:
+    """Drop candidates inside a longer one (the overlap policy would drop them anyway)."""
+    kept: list[Candidate] = []
+    for day in days:
+        if kept and day.end <= kept[-1].end:
+            continue
+        if kept and day.start < kept[-1].end:
+            if day.end - day.start > kept[-1].end - kept[-1].start:
+                kept[-1] = day
+            continue
+        kept.append(day)
+    return kept
+
+
+def _range(first: Candidate, last: Candidate) -> Candidate:
+    start, end = first.details.get("start"), last.details.get("end")
+    value = f"{start.isoformat()}/{end.isoformat()}" if isinstance(start, datetime.date) and isinstance(end, datetime.date) else None
+    details = {**first.details, "granularity": "period", "start": start, "end": end}
+    for part in ("day", "weekday"):
+        details[part] = None
+    return replace(first, end=last.end, rule=f"{first.rule}..{last.rule}", value=value, details=details)
+
+
+def _with_period_words(text: str, day: Candidate, reference: datetime.date | None) -> Candidate:
+    start, end = day.start, day.end
+    details = day.details
+    until_now = _UNTIL_NOW.match(text, end)
+    if until_now:
+        end = until_now.end()
+    period_words = _PART_OF_PERIOD.search(text, max(0, start - 30), start)
+    from_word = _FROM.search(text, max(0, start - 16), start)
+    is_range = regex.search(r"[ \u200c](?:تا|الی)[ \u200c]", text[start:end]) is not None
+    if period_words:
+        start = period_words.start()
+    elif from_word and (until_now or is_range):  # "از سال 1372 تاکنون", "از 4 تا 9 مهر"; not a bare "از سال 97"
+        start = from_word.start()
+    if (start, end) == (day.start, day.end):
+        return day
+    details = {**details, "granularity": "period"}
+    value = day.value
+    if until_now and reference is not None and isinstance(details.get("start"), datetime.date):
+        details["end"] = reference  # "از سال 97 تاکنون": from then until the day of writing
+        value = f"{details['start'].isoformat()}/{reference.isoformat()}"
+    return replace(day, start=start, end=end, value=value, details=details)
