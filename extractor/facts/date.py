@@ -80,8 +80,17 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     )
 
 
+@functools.cache
+def _date_words() -> regex.Pattern[str]:
+    """Any word a date pattern needs (a month, a weekday, سال) or a digit: sentences with none skip them all."""
+    names = [*lexicons.column("months", "name"), *lexicons.column("weekdays", "name"), "سال"]
+    return regex.compile(lexicons.alternation(names) + r"|\d", regex.IGNORECASE)
+
+
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
+    if not _date_words().search(sentence.text):
+        return found
     for rule, pattern in _patterns():
         for match in pattern.finditer(sentence.text):
             parts = _parts(match)

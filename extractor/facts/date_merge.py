@@ -11,7 +11,7 @@ import regex
 
 from extractor.facts.common import Candidate
 
-_RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+\Z")
+_RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+")
 _LIST_JOINER = regex.compile(r"[ \u200c]*(?:،|,|و)[ \u200c]*\Z")
 _ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
 _FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?\Z")
@@ -29,7 +29,7 @@ def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> 
     for day in ordered:
         previous = merged[-1] if merged else None
         gap = text[previous.end : day.start] if previous else ""
-        if previous is not None and (_RANGE_JOINER.fullmatch(" " + gap.strip() + " ") or _is_range_gap(gap)):
+        if previous is not None and _RANGE_JOINER.fullmatch(gap):
             merged[-1] = _range(previous, day)
         elif previous is not None and previous.rule in ("relative_day",) and _ADJACENT.fullmatch(gap):
             merged[-1] = replace(day, start=previous.start, rule="relative_day+date")
@@ -38,10 +38,6 @@ def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> 
         else:
             merged.append(day)
     return [_with_period_words(text, day, reference) for day in merged]
-
-
-def _is_range_gap(gap: str) -> bool:
-    return bool(regex.fullmatch(r"[ \u200c]+(?:تا|الی)[ \u200c]+", gap))
 
 
 def _same_kind(first: Candidate, second: Candidate) -> bool:
@@ -80,7 +76,7 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
         end = until_now.end()
     period_words = _PART_OF_PERIOD.search(text, max(0, start - 30), start)
     from_word = _FROM.search(text, max(0, start - 16), start)
-    is_range = regex.search(r"[ \u200c](?:تا|الی)[ \u200c]", text[start:end]) is not None
+    is_range = _RANGE_JOINER.search(text, start, end) is not None
     if period_words:
         start = period_words.start()
     elif from_word and (until_now or is_range):  # "از سال 1372 تاکنون", "از 4 تا 9 مهر"; not a bare "از سال 97"

@@ -36,6 +36,9 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(phrase_pattern(phrase) for phrase in ordered) + ")"
 
 
+_JOINERS = regex.compile(r"[ \u200c]+")
+
+
 def canonical(phrase: str) -> str:
     """A phrase's lookup key, the same whether its parts were written apart, joined or with a ZWNJ."""
-    return regex.sub(r"[ \u200c]+", "", phrase)
+    return _JOINERS.sub("", phrase)
