@@ -1,7 +1,7 @@
 """Runs every fact finder over each sentence and settles overlaps by one policy.
 
-Policy: the longest span wins; between equally long spans, the kind listed first in KIND_ORDER wins.
-So a number inside a date, an amount of money or a percentage never also comes out as a count.
+Policy: a count yields to any other fact that overlaps it (its number belongs to that fact); otherwise
+the longest span wins, and between equally long spans the kind listed first in KIND_ORDER.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def find_facts(text: str, start: int, end: int, reference_date: datetime.date | 
 
 
 def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the candidates no longer or earlier-kind candidate overlaps, in text order."""
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), _KIND_RANK[c.kind], c.start))
+    """Keep the candidates that no stronger candidate overlaps, in text order."""
+    ranked = sorted(candidates, key=lambda c: (c.kind == "count", -(c.end - c.start), _KIND_RANK[c.kind], c.start))
     kept: list[Candidate] = []
     for candidate in ranked:
         if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):

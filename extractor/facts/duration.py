@@ -14,10 +14,10 @@ from extractor.facts.common import Candidate, SentenceContext, high_value, plain
 def _unit_after() -> tuple[regex.Pattern[str], dict[str, str]]:
     rows = lexicons.rows("time_units")
     words = [row["word"] for row in rows]
-    # "10 ساله", "سه ماهه": the adjective forms name a duration too.
-    alternation = lexicons.alternation([*words, *(word + "ه" for word in words if not word.endswith("ه"))])
+    # "10 ساله", "سه ماهه", "دو روزه": the adjective forms name a duration too.
+    alternation = lexicons.alternation([*words, *(word + "ه" for word in words)])
     units = {lexicons.canonical(row["word"]): row["unit"] for row in rows}
-    units.update({lexicons.canonical(row["word"] + "ه"): row["unit"] for row in rows if not row["word"].endswith("ه")})
+    units.update({lexicons.canonical(row["word"] + "ه"): row["unit"] for row in rows})
     return regex.compile(rf"[ \u200c]*(?P<unit>{alternation})(?![\p{{L}}\p{{M}}])"), units
 
 

@@ -100,7 +100,7 @@ class _Builder:
 
     def add_fraction(self, fraction: Fraction) -> bool:
         """Add a fractional part after "و": "دوازده و پنج دهم" is 12.5."""
-        if not self.is_whole or self.closed or not 0 < fraction < 1:
+        if not self.is_whole or not 0 < fraction < 1:  # after digits too: "98 و سه دهم"
             return False
         self.group += fraction
         self.closed = True
