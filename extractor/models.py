@@ -55,7 +55,9 @@ _HIGH = "The high end of a range (۲ تا ۳ هزار); `value` is then the low 
 class MoneyFact(FactBase):
     kind: Literal["money"] = "money"
     value: Number = Field(description="The amount as stated, in `unit`.")
-    unit: str = Field(description="Currency: toman, rial, dollar, euro, ...")
+    unit: str | None = Field(
+        description="Currency: toman, rial, dollar, euro, ...; null when the text leaves it implied (وام 160 میلیونی)."
+    )
     value_high: Number | None = Field(None, description=_HIGH)
     value_irr: Number | None = Field(None, description="The amount in Iranian rials, for Iranian currencies.")
     value_irr_high: Number | None = Field(None, description="The high end of a range, in rials.")

@@ -4,6 +4,7 @@ and compound amounts with a subunit (چهار دلار و 25 سنت)."""
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 import regex
 
@@ -51,8 +52,29 @@ def _currency(word: str) -> tuple[str, int | None, str]:
     return (*_currencies()[key[: -len(_ADJECTIVE_SUFFIX)]], "number+currency_adjective")
 
 
+@functools.cache
+def _scale_adjective() -> regex.Pattern[str]:
+    """"وام 160 میلیونی", "سرمایه‌گذاری 881 میلیاردی": an amount whose currency the reader supplies."""
+    scales = lexicons.alternation(lexicons.column("scales", "word"))
+    return regex.compile(rf"{_GAP}(?P<scale>{scales})ی(?![\p{{L}}\p{{M}}])")
+
+
+@functools.cache
+def _money_noun_before() -> regex.Pattern[str]:
+    nouns = lexicons.alternation(lexicons.column("money_nouns", "word"))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){nouns}(?:[ \u200c]+\p{{L}}+)?[ \u200c]+\Z")
+
+
+def _from_before_range(sentence: SentenceContext, number) -> int:
+    """Where a range starts: at "از" in "از سه تا 40 دلار", as annotators mark it."""
+    if not number.is_range:
+        return number.start
+    before = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z").search(sentence.text, max(0, number.start - 5), number.start)
+    return before.start() if before else number.start
+
+
 def find(sentence: SentenceContext) -> list[Candidate]:
-    found = []
+    found = _implied_currency(sentence)
     numbers = sentence.quantities
     for index, number in enumerate(numbers):
         currency = _currency_after().match(sentence.text, number.end)
@@ -70,8 +92,55 @@ def find(sentence: SentenceContext) -> list[Candidate]:
             "value_irr": plain_number(number.value * rials_per_unit) if rials_per_unit else None,
             "value_irr_high": plain_number(number.high * rials_per_unit) if rials_per_unit and high else None,
         }
-        found.append(Candidate("money", number.start, end, rule, value, unit, qualifier, details, qualifier_span))
+        start = _from_before_range(sentence, number)
+        found.append(Candidate("money", start, end, rule, value, unit, qualifier, details, qualifier_span))
+    return _joined_ranges(sentence.text, found)
+
+
+def _implied_currency(sentence: SentenceContext) -> list[Candidate]:
+    found = []
+    for number in sentence.quantities:
+        adjective = _scale_adjective().match(sentence.text, number.end)
+        if not adjective or not _money_noun_before().search(sentence.text, max(0, number.start - 40), number.start):
+            continue
+        scale = next(int(row["power_of_ten"]) for row in lexicons.rows("scales") if row["word"] == adjective.group("scale"))
+        value = plain_number(number.value * 10**scale)
+        high = plain_number(number.high * 10**scale) if number.high is not None else None
+        qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
+        found.append(
+            Candidate(
+                "money", _from_before_range(sentence, number), adjective.end(), "money_noun+number+scale_adjective",
+                value, None, qualifier, {"value_high": high, "value_irr": None, "value_irr_high": None}, qualifier_span,
+            )
+        )
     return found
+
+
+_RANGE_BETWEEN_AMOUNTS = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+")
+
+
+def _joined_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"از 5 میلیون ریال تا 40 میلیون ریال": two amounts of one currency joined into a range."""
+    ordered = sorted(found, key=lambda candidate: candidate.start)
+    joined: list[Candidate] = []
+    for candidate in ordered:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and previous.unit == candidate.unit and previous.details.get("value_high") is None
+            and _RANGE_BETWEEN_AMOUNTS.fullmatch(text, previous.end, candidate.start)
+        ):
+            start = previous.start
+            before = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z").search(text, max(0, start - 5), start)
+            details = {
+                **previous.details,
+                "value_high": candidate.value,
+                "value_irr_high": candidate.details.get("value_irr"),
+            }
+            joined[-1] = replace(previous, start=before.start() if before else start, end=candidate.end,
+                                 rule=previous.rule + "..range", details=details)
+        else:
+            joined.append(candidate)
+    return joined
 
 
 def _subunit_part(sentence: SentenceContext, following: list, unit: str, end: int) -> tuple[float, int] | None:
