@@ -27,6 +27,7 @@ def _not_counted_nouns() -> frozenset[str]:
     words += lexicons.column("weekdays", "name")
     words += [word + suffix for word in lexicons.column("currencies", "word") for suffix in ("", "ی")]
     words += ["درصد", "درصدی", *lexicons.column("time_units", "word")]
+    words += [scale + "ی" for scale in lexicons.column("scales", "word")]  # "جمعیت 8 میلیونی" counts nothing
     return frozenset(map(lexicons.canonical, words))
 
 

@@ -63,6 +63,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?:سال{_GAP})?(?P<relative>{relative}))"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
+    event = lexicons.alternation(lexicons.column("year_events", "phrase"))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     patterns = {
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
@@ -74,6 +75,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?:{_ERA})?",
         "year_alone": rf"(?P<year>1[34]\d\d|19\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
+        # "المپیک 2016", "انتخابات ریاست جمهوری 96": the year of a named event.
+        "event_year": rf"(?<=(?<![\p{{L}}\p{{M}}]){event}{_GAP})(?P<year>1[34]\d\d|19\d\d|20\d\d|\d\d)(?!\d)",
     }
     return tuple(
         (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
