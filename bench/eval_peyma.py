@@ -5,7 +5,8 @@
 
 Gold labels map to fact kinds: MON -> money, PCT -> percent, DAT -> date, TIM -> time. A fact's
 raw_span is compared with the gold offsets: strict when start and end are equal, overlap when the
-spans share a character (each gold span is matched at most once). --show LABEL prints the
+spans share a character (each gold span is matched at most once). It also reports the share of the
+date/time spans in parstdex's own test sentences that we find. --show LABEL prints the
 disagreements for one label; --peer parstdex scores parstdex on DAT and TIM in the same run, with
 both throughputs; --check-floors exits 1 when any F1 falls below the floors in the file.
 """
@@ -23,6 +24,8 @@ from extractor import extract
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPOSITORY.parent / "shared" / "data" / "peyma" / "dev.jsonl"
+PARSTDEX_CASES = REPOSITORY.parent / "shared" / "data" / "dates" / "parstdex_cases.jsonl"
+TEMPORAL_KINDS = ("date", "time", "duration")
 LABEL_KINDS = {"MON": "money", "PCT": "percent", "DAT": "date", "TIM": "time"}
 Span = tuple[int, int]
 
@@ -132,6 +135,24 @@ def _print(name: str, evaluation: Evaluation, labels: list[str]) -> None:
         )
 
 
+def report_parstdex_cases(path: Path) -> None:
+    """The share of the date and time spans of parstdex's own test sentences that our facts find."""
+    if not path.is_file():
+        print(f"\nparstdex cases: {path} not found; skipped")
+        return
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    gold = strict = overlap = 0
+    for case in cases:
+        document = extract(case["text"])
+        spans = [(fact.raw_span.start, fact.raw_span.end) for fact in document.facts if fact.kind in TEMPORAL_KINDS]
+        golds = [(span["start"], span["end"]) for span in case["spans"]]
+        gold += len(golds)
+        strict += _matches(spans, golds, "strict")
+        overlap += _matches(spans, golds, "overlap")
+    print(f"\nparstdex's {len(cases)} test sentences, {gold} date/time spans: we find {100 * strict / gold:.1f}% exactly, "
+          f"{100 * overlap / gold:.1f}% overlapping (our date, time and duration facts)")
+
+
 def _check_floors(evaluation: Evaluation, floors_path: Path) -> int:
     floors = json.loads(floors_path.read_text(encoding="utf-8"))
     failures = []
@@ -165,6 +186,7 @@ def main() -> int:
         peer = evaluate_parstdex(sentences)
         _print("parstdex on the same sentences", peer, ["DAT", "TIM"])
         print(f"\nspeed ratio (khabar / parstdex): {peer.seconds / ours.seconds:.0f}x")
+    report_parstdex_cases(PARSTDEX_CASES)
     if arguments.show:
         print(f"\n{arguments.show} disagreements:")
         print("\n".join(ours.misses[arguments.show]))
