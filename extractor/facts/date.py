@@ -83,18 +83,44 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     )
 
 
+# What each pattern cannot match without: most sentences name no month, so most patterns never run.
+_NEEDS = {
+    "weekday?+day+month+year?": "month",
+    "numeric_date": "digit",
+    "numeric_date_day_first": "digit",
+    "month+year": "month",
+    "month": "month",
+    "years": "digit",
+    "year": "digit",
+    "year_alone": "digit",
+    "weekday": "weekday",
+    "event_year": "digit",
+}
+
+
 @functools.cache
-def _date_words() -> regex.Pattern[str]:
-    """Any word a date pattern needs (a month, a weekday, سال) or a digit: sentences with none skip them all."""
-    names = [*lexicons.column("months", "name"), *lexicons.column("weekdays", "name"), "سال"]
-    return regex.compile(lexicons.alternation(names) + r"|\d", regex.IGNORECASE)
+def _signals() -> dict[str, regex.Pattern[str]]:
+    months = lexicons.rows("months")
+    every_month = lexicons.alternation([row["name"] for row in months])
+    clear_month = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
+    # An ambiguous name (دی, می, تیر) signals a month only after a day (14 تیر, چهاردهم تیر) or before ماه.
+    month = (
+        rf"(?<![\p{{L}}\p{{M}}])(?:{clear_month}|(?<=(?:\d|م)[ \u200c]+){every_month}|{every_month}[ \u200c]*ماه)"
+        r"(?![\p{L}\p{M}])"
+    )
+    return {
+        "month": regex.compile(month, regex.IGNORECASE),
+        "weekday": regex.compile(lexicons.alternation(lexicons.column("weekdays", "name"))),
+        "digit": regex.compile(r"\d"),
+    }
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    if not _date_words().search(sentence.text):
-        return found
+    present = {signal for signal, pattern in _signals().items() if pattern.search(sentence.text)}
     for rule, pattern in _patterns():
+        if _NEEDS[rule] not in present:
+            continue
         for match in pattern.finditer(sentence.text):
             parts = _parts(match)
             if parts is not None:
