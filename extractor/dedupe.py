@@ -51,7 +51,7 @@ def _boilerplate_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
 def boilerplate_reason(paragraph: str) -> str | None:
     """Why a paragraph is web-page or agency residue rather than content; None for content."""
     for pattern, reason in _boilerplate_patterns():
-        if pattern.search(paragraph):
+        if pattern.match(paragraph):  # every pattern is anchored at the start
             return reason
     return None
 

@@ -14,6 +14,7 @@ from extractor import lexicons
 from extractor.numbers import NumberMatch
 
 _WORD_AFTER = regex.compile(r"[ \u200c]*([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)")
+_LONGEST_WORD = 40  # look no further back than this for the word before a number
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)[ \u200c]*\Z")
 
 
@@ -76,7 +77,7 @@ def word_after(text: str, position: int) -> Word | None:
 
 def word_before(text: str, position: int) -> Word | None:
     """The word that ends just before `position`, skipping spaces (not punctuation)."""
-    match = _WORD_BEFORE.search(text, 0, position)
+    match = _WORD_BEFORE.search(text, max(0, position - _LONGEST_WORD), position)
     return Word(match.start(1), match.end(1), match.group(1)) if match else None
 
 
