@@ -10,18 +10,17 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
 
 from extractor import __version__
-from extractor.errors import InputError
+from extractor.batch import run
 from extractor.models import Document
-from extractor.pipeline import extract
 from extractor.output import FORMATS
 from extractor.progress import Progress
-from extractor.reading import SAMPLE_NAME, decode, read_text, sample_path, text_files
+from extractor.reading import STANDARD_INPUT, JsonlFields, input_files, records, sample_path
 
-STANDARD_INPUT = "-"
 EXIT_SOME_INPUTS_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -45,7 +44,22 @@ def _parser() -> argparse.ArgumentParser:
         "With no PATH, runs on the bundled sample article.",
     )
     extract_command.add_argument(
-        "paths", nargs="*", metavar="PATH", help="a UTF-8 text file, a folder (every *.txt below it) or - for stdin"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a UTF-8 .txt file, a .jsonl file (one document per line), either gzipped (.gz), "
+        "a folder (every such file below it) or - for standard input",
+    )
+    extract_command.add_argument("--text-field", default="text", help="JSON-lines: the field holding the text")
+    extract_command.add_argument("--id-field", help="JSON-lines: the field holding the id (default: FILE:LINE)")
+    extract_command.add_argument(
+        "--reference-date-field", help="JSON-lines: the field holding each document's publication date"
+    )
+    extract_command.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
+    )
+    extract_command.add_argument(
+        "--resume", action="store_true", help="keep the documents already in OUT and extract only the others"
     )
     extract_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (atomically)")
     extract_command.add_argument(
@@ -58,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
         "--reference-date",
         type=_reference_date,
         metavar="YYYY-MM-DD",
-        help="the publication date, to resolve relative dates (14 تیرماه جاری, روز چهارشنبه)",
+        help="the publication date, to resolve relative dates (14 تیرماه جاری, روز چهارشنبه); "
+        "--reference-date-field overrides it per document",
     )
     schema_command = commands.add_parser("schema", help="print the JSON Schema of the output documents")
     schema_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the schema here")
@@ -85,7 +100,7 @@ def _write_schema(output: Path | None) -> int:
 
 
 def _inputs(paths: list[str]) -> list[str | Path]:
-    """Every input to read, folders expanded; a folder with no *.txt is reported, not silently skipped."""
+    """Every input to read, folders expanded; a folder with no input files is reported, not skipped."""
     if not paths:
         return [sample_path()]
     inputs: list[str | Path] = []
@@ -93,39 +108,61 @@ def _inputs(paths: list[str]) -> list[str | Path]:
         if path == STANDARD_INPUT:
             inputs.append(STANDARD_INPUT)
             continue
-        files = list(text_files(Path(path)))
+        files = list(input_files(Path(path)))
         if not files:
-            print(f"khabar: warning: {path}: folder holds no *.txt files", file=sys.stderr)
+            print(f"khabar: warning: {path}: folder holds no .txt or .jsonl files", file=sys.stderr)
         inputs.extend(files)
     return inputs
 
 
-def _document(source: str | Path, reference_date: datetime.date | None) -> Document:
-    if source == STANDARD_INPUT:
-        return extract(decode(sys.stdin.buffer.read(), "<stdin>"), reference_date, document_id=STANDARD_INPUT)
-    document_id = SAMPLE_NAME if source == sample_path() else str(source)
-    return extract(read_text(Path(source)), reference_date, document_id=document_id)
+def _usage_error(arguments: argparse.Namespace) -> str | None:
+    if arguments.output is not None and not arguments.output.parent.resolve().is_dir():
+        return f"{arguments.output}: its folder does not exist"
+    if arguments.resume and arguments.output is None:
+        return "--resume needs -o OUT: it skips the documents already in OUT"
+    if arguments.resume and arguments.format != "jsonl":
+        return "--resume needs --format jsonl"
+    if arguments.jobs < 1:
+        return "--jobs must be at least 1"
+    return None
+
+
+def _done_lines(output: Path) -> dict[str, str]:
+    """The documents an earlier run already wrote to OUT, by id (for --resume)."""
+    done: dict[str, str] = {}
+    if output.is_file():
+        with output.open(encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    done[json.loads(line)["id"]] = line if line.endswith("\n") else line + "\n"
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    continue  # a line cut short by an interrupted writer is extracted again
+    return done
 
 
 def _extract(arguments: argparse.Namespace) -> int:
-    if arguments.output is not None and not arguments.output.parent.resolve().is_dir():
-        print(f"khabar: error: {arguments.output}: its folder does not exist", file=sys.stderr)
+    problem = _usage_error(arguments)
+    if problem:
+        print(f"khabar: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     inputs = _inputs(arguments.paths)
+    fields = JsonlFields(arguments.text_field, arguments.id_field, arguments.reference_date_field)
+    done = _done_lines(arguments.output) if arguments.resume else {}
+    pending = (record for record in records(inputs, fields, arguments.reference_date) if record.id not in done)
+    first = list(islice(pending, 2))
+    jobs = arguments.jobs if len(first) > 1 else 1  # one document: no worker processes to start
+    progress = Progress(sys.stderr, resumed=len(done)) if len(first) > 1 or len(inputs) > 1 else None
     failures = 0
-    progress = Progress(len(inputs), sys.stderr) if len(inputs) > 1 else None
     with _output_stream(arguments.output) as stream:
-        for source in inputs:
-            try:
-                document = _document(source, arguments.reference_date)
-            except InputError as error:
+        stream.writelines(done.values())
+        for result in run(chain(first, pending), arguments.format, jobs):
+            if result.error is not None:
                 failures += 1
-                print(f"khabar: error: {error}", file=sys.stderr)
+                print(f"khabar: error: {result.error}", file=sys.stderr)
             else:
-                stream.write(FORMATS[arguments.format](document))
-                stream.flush()
+                stream.write(result.output)
             if progress:
-                progress.advance(failures)
+                progress.advance(result.size, failures)
     if progress:
         progress.finish(failures)
     return EXIT_SOME_INPUTS_FAILED if failures or not inputs else 0

@@ -1,29 +1,31 @@
-"""Owns the progress bar of long batch runs, drawn on standard error."""
+"""Owns the progress line of long batch runs, drawn on standard error: documents, documents per
+second and megabytes per second."""
 
 from __future__ import annotations
 
 import time
 from typing import TextIO
 
-_WIDTH = 30
-_REDRAW_SECONDS = 0.1
+_REDRAW_SECONDS = 0.2
 
 
 class Progress:
-    """A one-line bar redrawn in place on a terminal; elsewhere only the closing summary is written."""
+    """A line redrawn in place on a terminal; elsewhere only the closing summary is written."""
 
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total = total
-        self.done = 0
+    def __init__(self, stream: TextIO, resumed: int = 0) -> None:
         self.stream = stream
         self.interactive = stream.isatty()
+        self.resumed = resumed
+        self.documents = 0
+        self.bytes = 0
         self.started = time.monotonic()
         self._last_drawn = 0.0
 
-    def advance(self, failures: int) -> None:
-        self.done += 1
+    def advance(self, size: int, failures: int) -> None:
+        self.documents += 1
+        self.bytes += size
         now = time.monotonic()
-        if self.interactive and (now - self._last_drawn >= _REDRAW_SECONDS or self.done == self.total):
+        if self.interactive and now - self._last_drawn >= _REDRAW_SECONDS:
             self._last_drawn = now
             self.stream.write("\r" + self._line(failures))
             self.stream.flush()
@@ -34,10 +36,10 @@ class Progress:
         self.stream.flush()
 
     def _line(self, failures: int) -> str:
-        filled = _WIDTH * self.done // max(self.total, 1)
         elapsed = max(time.monotonic() - self.started, 1e-9)
         failed = f", {failures} failed" if failures else ""
+        resumed = f", {self.resumed} kept from the earlier run" if self.resumed else ""
         return (
-            f"khabar: [{'#' * filled}{'.' * (_WIDTH - filled)}] {self.done}/{self.total} files"
-            f" ({self.done / elapsed:.1f}/s{failed})"
+            f"khabar: {self.documents:,} documents ({self.documents / elapsed:,.1f}/s, "
+            f"{self.bytes / elapsed / 1e6:,.2f} MB/s){failed}{resumed}"
         )

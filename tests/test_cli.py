@@ -1,3 +1,4 @@
+import gzip
 import io
 import json
 import subprocess
@@ -5,7 +6,7 @@ import sys
 
 import pytest
 
-from extractor import cli
+from extractor import batch, cli
 
 ARTICLE = "به گزارش ایرنا، سیجانی گفت: 22 واحد صنعتی با اعتبار 30 میلیارد تومان فعال شد.\n"
 
@@ -42,7 +43,7 @@ def test_cli_folder_recursive_with_progress_and_bad_file(tmp_path, capsys):
     assert status == cli.EXIT_SOME_INPUTS_FAILED
     assert out == ""
     assert f"{tmp_path / 'nested' / 'c.txt'}: is not UTF-8 text" in err
-    assert "3/3 files" in err and "1 failed" in err
+    assert "khabar: 3 documents" in err and "1 failed" in err
     documents = _documents(output.read_text(encoding="utf-8"))
     assert [document["id"] for document in documents] == [str(tmp_path / "a.txt"), str(tmp_path / "nested" / "b.txt")]
     assert [fact["value"] for fact in documents[0]["facts"]] == [22, 30_000_000_000]
@@ -76,9 +77,10 @@ def test_cli_output_is_atomic_when_interrupted(tmp_path, capsys, monkeypatch):
             raise KeyboardInterrupt
         return real_extract(*arguments, **keywords)
 
-    real_extract = cli.extract
-    monkeypatch.setattr(cli, "extract", interrupted_extract)
-    status, _, err = _run(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(output)], capsys)
+    real_extract = batch.extract
+    monkeypatch.setattr(batch, "extract", interrupted_extract)
+    arguments = ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(output), "-j", "1"]
+    status, _, err = _run(arguments, capsys)
     assert status == cli.EXIT_INTERRUPTED
     assert "interrupted" in err
     assert output.read_text(encoding="utf-8") == "previous run\n"
@@ -101,7 +103,7 @@ def test_cli_output_folder_must_exist(tmp_path, capsys):
 def test_cli_empty_folder_is_reported(tmp_path, capsys):
     status, out, err = _run(["extract", str(tmp_path)], capsys)
     assert (status, out) == (cli.EXIT_SOME_INPUTS_FAILED, "")
-    assert "holds no *.txt files" in err
+    assert "holds no .txt or .jsonl files" in err
 
 
 def test_cli_table_format(capsys):
@@ -122,3 +124,69 @@ def test_cli_python_dash_m_and_console_script():
             command = [str(__import__("pathlib").Path(sys.executable).with_name("khabar"))]
         result = subprocess.run([*command, "extract", "-"], input=ARTICLE, capture_output=True, text=True, check=True)
         assert json.loads(result.stdout)["facts"][0]["text"] == "22 واحد"
+
+
+def _write_jsonl(path, rows, compress=False):
+    data = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+    path.write_bytes(gzip.compress(data) if compress else data)
+
+
+NEWS = [
+    {"id": f"n{index}", "body": f"سیجانی گفت: {index + 2} واحد صنعتی با {index + 1} میلیارد تومان فعال شد.", "date": "2018-07-04"}
+    for index in range(40)
+]
+
+
+def test_cli_jsonl_fields_gzip_and_reference_date_field(tmp_path, capsys):
+    _write_jsonl(tmp_path / "news.jsonl.gz", [{**row, "body": row["body"] + " امروز"} for row in NEWS[:3]], compress=True)
+    status, out, _ = _run(
+        ["extract", str(tmp_path), "--text-field", "body", "--id-field", "id", "--reference-date-field", "date"],
+        capsys,
+    )
+    documents = _documents(out)
+    assert status == 0
+    assert [document["id"] for document in documents] == ["n0", "n1", "n2"]
+    assert documents[0]["reference_date"] == "2018-07-04"
+    assert documents[0]["facts"][-1]["value"] == "2018-07-04"  # امروز resolved against each line's date
+
+
+def test_cli_jsonl_bad_lines_are_named_and_skipped(tmp_path, capsys):
+    (tmp_path / "news.jsonl").write_text('{"text": "5 واحد"}\nnot json\n{"body": "x"}\n{"text": "7 واحد"}\n', encoding="utf-8")
+    status, out, err = _run(["extract", str(tmp_path / "news.jsonl")], capsys)
+    assert status == cli.EXIT_SOME_INPUTS_FAILED
+    assert f"{tmp_path / 'news.jsonl'}:2: not valid JSON" in err
+    assert f"{tmp_path / 'news.jsonl'}:3: has no text field 'text'" in err
+    assert [document["id"] for document in _documents(out)] == [f"{tmp_path / 'news.jsonl'}:1", f"{tmp_path / 'news.jsonl'}:4"]
+
+
+def test_cli_workers_keep_input_order_and_output(tmp_path, capsys):
+    _write_jsonl(tmp_path / "news.jsonl", NEWS)
+    outputs = []
+    for jobs in ("1", "2"):
+        status, out, _ = _run(["extract", str(tmp_path / "news.jsonl"), "--text-field", "body", "--id-field", "id", "-j", jobs], capsys)
+        assert status == 0
+        outputs.append(out)
+    assert outputs[0] == outputs[1]
+    assert [document["id"] for document in _documents(outputs[0])] == [row["id"] for row in NEWS]
+
+
+def test_cli_resume_extracts_only_what_is_missing(tmp_path, capsys, monkeypatch):
+    _write_jsonl(tmp_path / "news.jsonl", NEWS[:5])
+    output = tmp_path / "out.jsonl"
+    common = [str(tmp_path / "news.jsonl"), "--text-field", "body", "--id-field", "id", "-o", str(output), "-j", "1"]
+    _run(["extract", *common], capsys)
+    complete = output.read_text(encoding="utf-8")
+    output.write_text("".join(complete.splitlines(keepends=True)[:2]) + '{"id": "n2", "cut sho', encoding="utf-8")
+    extracted = []
+    real_process = batch.process
+    monkeypatch.setattr(batch, "process", lambda record, output_format: extracted.append(record.id) or real_process(record, output_format))
+    status, _, err = _run(["extract", *common, "--resume"], capsys)
+    assert status == 0
+    assert extracted == ["n2", "n3", "n4"]
+    assert "2 kept from the earlier run" in err
+    assert output.read_text(encoding="utf-8") == complete
+
+
+def test_cli_resume_needs_an_output_file(capsys):
+    status, _, err = _run(["extract", "--resume"], capsys)
+    assert status == cli.EXIT_USAGE and "--resume needs -o OUT" in err
