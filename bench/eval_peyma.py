@@ -13,9 +13,14 @@ both throughputs; --check-floors exits 1 when any F1 falls below the floors in t
 
 from __future__ import annotations
 
+import sys
+
+# bench/ holds numbers.py, which would shadow the standard library's `numbers` for any script run from
+# this folder (first on sys.path): look in this folder last.
+sys.path.append(sys.path.pop(0))
+
 import argparse
 import json
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -6,9 +6,14 @@ facts must not depend on the hazm line. Usage: python bench/facts_digest.py [SHA
 
 from __future__ import annotations
 
+import sys
+
+# bench/ holds numbers.py, which would shadow the standard library's `numbers` for any script run from
+# this folder (first on sys.path): look in this folder last.
+sys.path.append(sys.path.pop(0))
+
 import hashlib
 import json
-import sys
 from pathlib import Path
 
 from extractor import extract

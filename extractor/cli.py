@@ -168,6 +168,12 @@ def _extract(arguments: argparse.Namespace) -> int:
     return EXIT_SOME_INPUTS_FAILED if failures or not inputs else 0
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def _output_stream(output: Path | None) -> Iterator[TextIO]:
     """Standard output, or a temporary file renamed onto `output` only once everything is written."""
@@ -180,6 +186,7 @@ def _output_stream(output: Path | None) -> Iterator[TextIO]:
     try:
         with handle:
             yield handle
+        os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private; OUT gets the usual mode
         os.replace(handle.name, output)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
