@@ -20,7 +20,16 @@ import regex
 
 from extractor.numbers.grammar import Expression, expressions
 from extractor.numbers.tokens import DIGITS_PATTERN, Tokens, digits_value, tokenize
-from extractor.numbers.vocabulary import FRACTION, ORDINAL, SCALE, UNIT, VAGUE, vocabulary
+from extractor.numbers.vocabulary import (
+    FRACTION,
+    ORDINAL,
+    SCALE,
+    UNIT,
+    VAGUE,
+    fold_arabic_letters,
+    starting_words,
+    vocabulary,
+)
 
 _WHOLE_WORD_KINDS = frozenset({UNIT, SCALE, ORDINAL, FRACTION})
 
@@ -88,8 +97,22 @@ def _match(text: str, tokens: Tokens, expression: Expression) -> NumberMatch:
     )
 
 
+_NOT_LETTERS = regex.compile(r"[^\p{L}\p{M}\u200c]+")
+_DIGIT = regex.compile(r"\d")
+
+
+def _may_hold_numbers(text: str) -> bool:
+    """False when the text has no digit and no word that can start a number: most sentences, at once."""
+    if _DIGIT.search(text):
+        return True
+    words = set(_NOT_LETTERS.split(fold_arabic_letters(text).replace("\u200c", "")))
+    return not starting_words().isdisjoint(words)
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number expression in running text, left to right, the longest reading, none split in two."""
+    if not _may_hold_numbers(text):
+        return []
     tokens = tokenize(text)
     matches = [_match(text, tokens, expression) for expression in expressions(tokens)]
     return [match for match in matches if match.text not in _NOT_A_NUMBER_ALONE]

@@ -110,3 +110,10 @@ def vocabulary() -> dict[str, Word]:
     for row in lexicons.rows("number_joiners"):
         words[row["word"]] = Word(row["role"])
     return {lookup_key(word): entry for word, entry in words.items()}
+
+
+@functools.cache
+def starting_words() -> frozenset[str]:
+    """The words that can begin a number, a sign or a vague quantity (not "و", "تا", ...)."""
+    starts = {UNIT, SCALE, ORDINAL, FRACTION, VAGUE, NEGATIVE, POSITIVE, FEW}
+    return frozenset(key for key, word in vocabulary().items() if word.kind in starts)
