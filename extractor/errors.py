@@ -22,7 +22,3 @@ class UnreadableInputError(InputError):
 
 class UndecodableInputError(InputError):
     """The input is not UTF-8 text."""
-
-
-class ReferenceDateError(KhabarError, ValueError):
-    """A --reference-date that is not a YYYY-MM-DD date."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import gzip
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -106,8 +107,6 @@ def records(
 
 
 def _standard_input(reference_date: datetime.date | None) -> Record:
-    import sys
-
     data = sys.stdin.buffer.read()
     try:
         return Record(STANDARD_INPUT, decode(data, "<stdin>"), reference_date, size=len(data))

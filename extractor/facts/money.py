@@ -60,6 +60,11 @@ def _scale_adjective() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _scale_values() -> dict[str, int]:
+    return {row["word"]: 10 ** int(row["power_of_ten"]) for row in lexicons.rows("scales")}
+
+
+@functools.cache
 def _money_noun_before() -> regex.Pattern[str]:
     nouns = lexicons.alternation(lexicons.column("money_nouns", "word"))
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){nouns}(?:[ \u200c]+\p{{L}}+)?[ \u200c]+\Z")
@@ -103,9 +108,9 @@ def _implied_currency(sentence: SentenceContext) -> list[Candidate]:
         adjective = _scale_adjective().match(sentence.text, number.end)
         if not adjective or not _money_noun_before().search(sentence.text, max(0, number.start - 40), number.start):
             continue
-        scale = next(int(row["power_of_ten"]) for row in lexicons.rows("scales") if row["word"] == adjective.group("scale"))
-        value = plain_number(number.value * 10**scale)
-        high = plain_number(number.high * 10**scale) if number.high is not None else None
+        scale = _scale_values()[adjective.group("scale")]
+        value = plain_number(number.value * scale)
+        high = plain_number(number.high * scale) if number.high is not None else None
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
         found.append(
             Candidate(

@@ -14,9 +14,9 @@ from extractor.numbers import parse_number
 
 _GAP = r"[ \u200c]+"
 _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،,]*(?:روز[ \u200c]+)?")
-_NIGHTS = {"امشب": ("night", 0), "دیشب": ("night", -1)}
-# Times that name their own day: امشب is tonight, دیشب and "شب گذشته" last night.
-_NIGHT_OFFSETS = {"night": {"امشب": 0, "دیشب": -1}, "last_night": {}}
+# Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
+_NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
+_RULES_NAMING_THEIR_DAY = ("night", "last_night")
 
 
 @functools.cache
@@ -70,7 +70,7 @@ def _clock(match: regex.Match[str]) -> tuple[int | None, int | None]:
 def _part(match: regex.Match[str]) -> str | None:
     groups = match.groupdict()
     if groups.get("night"):
-        return _NIGHTS[groups["night"]][0]
+        return "night"
     if groups.get("part"):
         return _parts_of_day()[lexicons.canonical(groups["part"])]
     return None
@@ -85,8 +85,8 @@ def _with_day(
         start, end = min(start, day.start), max(end, day.end)
         if day.details.get("granularity") == "day" and day.details.get("start") is not None:
             resolved_day = day.details["start"]
-    elif rule in _NIGHT_OFFSETS and sentence.reference_date is not None:
-        offset = _NIGHT_OFFSETS[rule].get(sentence.text[start:end].split()[0], -1)
+    elif rule in _RULES_NAMING_THEIR_DAY and sentence.reference_date is not None:
+        offset = _NIGHT_DAY_OFFSETS.get(sentence.text[start:end], -1)
         resolved_day = sentence.reference_date + datetime.timedelta(days=offset)
     value = None
     if hour is not None:
