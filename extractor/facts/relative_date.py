@@ -9,7 +9,7 @@ import functools
 import regex
 
 from extractor import calendars, lexicons
-from extractor.facts.common import Candidate, SentenceContext, plain_number
+from extractor.facts.common import Candidate, SentenceContext
 
 _GAP = r"[ \u200c]+"
 _UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
