@@ -42,8 +42,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     unit = "|".join(_UNITS)
     season = lexicons.alternation(list(_seasons()))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
+    # "جامعه امروز", "دنیای امروز", "تا به امروز": today's world, nowadays, so far: no particular day.
+    nowadays = lexicons.alternation(lexicons.column("nowadays_nouns", "word"))
+    not_a_day = rf"(?<!(?:(?<![\p{{L}}\p{{M}}]){nowadays}|تا به){_GAP})(?!امروز{_GAP}(?:{nowadays})(?![\p{{L}}\p{{M}}]))"
     patterns = {
-        "relative_day": rf"(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
+        "relative_day": rf"{not_a_day}(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه|سال)",
         "relative_period": rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
