@@ -16,10 +16,11 @@ from typing import TextIO
 
 from extractor import __version__
 from extractor.batch import run
+from extractor.corpus_dedupe import MissingDependencyError, NearDuplicates, document_words, find_duplicates
 from extractor.models import Document
 from extractor.output import FORMATS
 from extractor.progress import Progress
-from extractor.reading import STANDARD_INPUT, JsonlFields, input_files, records, sample_path
+from extractor.reading import STANDARD_INPUT, JsonlFields, Record, input_files, records, sample_path
 
 EXIT_SOME_INPUTS_FAILED = 1
 EXIT_USAGE = 2
@@ -43,18 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write one JSON document per input, one per line (JSONL). "
         "With no PATH, runs on the bundled sample article.",
     )
-    extract_command.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="a UTF-8 .txt file, a .jsonl file (one document per line), either gzipped (.gz), "
-        "a folder (every such file below it) or - for standard input",
-    )
-    extract_command.add_argument("--text-field", default="text", help="JSON-lines: the field holding the text")
-    extract_command.add_argument("--id-field", help="JSON-lines: the field holding the id (default: FILE:LINE)")
-    extract_command.add_argument(
-        "--reference-date-field", help="JSON-lines: the field holding each document's publication date"
-    )
+    _add_input_arguments(extract_command)
     extract_command.add_argument(
         "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
     )
@@ -75,9 +65,40 @@ def _parser() -> argparse.ArgumentParser:
         help="the publication date, to resolve relative dates (14 تیرماه جاری, روز چهارشنبه); "
         "--reference-date-field overrides it per document",
     )
+    extract_command.add_argument(
+        "--dedupe",
+        action="store_true",
+        help="skip a document that repeats an earlier one (exactly or nearly; needs khabar[dedupe])",
+    )
+    dedupe_command = commands.add_parser(
+        "dedupe",
+        help="find duplicate documents and repeated paragraphs across a corpus (JSON report)",
+        description="Exact and near-duplicate documents, and paragraphs repeated across documents, by "
+        "MinHash LSH (needs: pip install 'khabar[dedupe]').",
+    )
+    _add_input_arguments(dedupe_command)
+    dedupe_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the report here")
+    dedupe_command.add_argument(
+        "--threshold", type=float, default=0.8, help="estimated Jaccard similarity that makes a near duplicate"
+    )
     schema_command = commands.add_parser("schema", help="print the JSON Schema of the output documents")
     schema_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the schema here")
     return parser
+
+
+def _add_input_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a UTF-8 .txt file, a .jsonl file (one document per line), either gzipped (.gz), "
+        "a folder (every such file below it) or - for standard input",
+    )
+    command.add_argument("--text-field", default="text", help="JSON-lines: the field holding the text")
+    command.add_argument("--id-field", help="JSON-lines: the field holding the id (default: FILE:LINE)")
+    command.add_argument(
+        "--reference-date-field", help="JSON-lines: the field holding each document's publication date"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if arguments.command == "schema":
             return _write_schema(arguments.output)
+        if arguments.command == "dedupe":
+            return _dedupe(arguments)
         return _extract(arguments)
+    except MissingDependencyError as error:
+        print(f"khabar: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         left = f"; {arguments.output} was left as it was" if arguments.output else ""
         print(f"khabar: interrupted{left}", file=sys.stderr)
@@ -149,6 +175,8 @@ def _extract(arguments: argparse.Namespace) -> int:
     fields = JsonlFields(arguments.text_field, arguments.id_field, arguments.reference_date_field)
     done = _done_lines(arguments.output) if arguments.resume else {}
     pending = (record for record in records(inputs, fields, arguments.reference_date) if record.id not in done)
+    if arguments.dedupe:
+        pending = _without_duplicates(pending)
     first = list(islice(pending, 2))
     jobs = arguments.jobs if len(first) > 1 else 1  # one document: no worker processes to start
     progress = Progress(sys.stderr, resumed=len(done)) if len(first) > 1 or len(inputs) > 1 else None
@@ -172,6 +200,43 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _without_duplicates(pending: Iterator[Record]) -> Iterator[Record]:
+    """The records that repeat no earlier record; each one skipped is named on standard error."""
+    index = NearDuplicates(threshold=0.8)
+    for record in pending:
+        match = index.add(record.id, document_words(record.text)) if record.error is None else None
+        if match is None:
+            yield record
+        else:
+            print(f"khabar: skipped {record.id}: {match[1]} duplicate of {match[0]}", file=sys.stderr)
+
+
+def _dedupe(arguments: argparse.Namespace) -> int:
+    fields = JsonlFields(arguments.text_field, arguments.id_field, arguments.reference_date_field)
+    failures = 0
+
+    def documents() -> Iterator[tuple[str, str]]:
+        nonlocal failures
+        for record in records(_inputs(arguments.paths), fields, None):
+            if record.error is not None:
+                failures += 1
+                print(f"khabar: error: {record.error}", file=sys.stderr)
+            else:
+                yield record.id, record.text
+
+    report = find_duplicates(documents(), arguments.threshold)
+    with _output_stream(arguments.output) as stream:
+        stream.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    copies = sum(len(cluster["copies"]) for cluster in report["duplicate_documents"])
+    repeated = sum(len(cluster["copies"]) for cluster in report["repeated_paragraphs"])
+    print(
+        f"khabar: {report['documents']:,} documents: {copies} duplicate documents in "
+        f"{len(report['duplicate_documents'])} clusters, {repeated} paragraphs repeated from other documents",
+        file=sys.stderr,
+    )
+    return EXIT_SOME_INPUTS_FAILED if failures else 0
 
 
 @contextmanager
