@@ -11,6 +11,7 @@ number is ever split.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -88,17 +89,28 @@ class Normalizer:
         for character in set(raw).difference(map(chr, table)):
             table[ord(character)] = self.normalize_character(character)
         text = raw.translate(table)
-        if len(text) == len(raw) and all(len(table[ord(character)]) == 1 for character in set(raw)):
+        irregular = [character for character in set(raw) if len(table[ord(character)]) != 1]
+        if not irregular:
             return NormalizedText(text, raw, tuple(range(len(raw))))
-        raw_index = [
-            position for position, character in enumerate(raw) for _ in range(len(table[ord(character)]))
-        ]
-        return NormalizedText(text, raw, tuple(raw_index))
+        return NormalizedText(text, raw, _raw_index(raw, irregular, table))
 
 
     def normalize_character(self, character: str) -> str:
         """What one character becomes: presentation forms decomposed, then hazm, then our fold."""
         return self.hazm.normalize(decompose_presentation_forms(character)).translate(_OUR_FOLD)
+
+
+def _raw_index(raw: str, irregular: list[str], table: dict[int, str]) -> tuple[int, ...]:
+    """For each normalized character, its raw position: runs of one-to-one characters are copied as
+    ranges, and only the few characters that vanish or expand are looked at one by one."""
+    raw_index: list[int] = []
+    position = 0
+    for match in re.finditer("[" + re.escape("".join(irregular)) + "]", raw):
+        raw_index.extend(range(position, match.start()))
+        raw_index.extend([match.start()] * len(table[ord(match.group())]))
+        position = match.end()
+    raw_index.extend(range(position, len(raw)))
+    return tuple(raw_index)
 
 
 @functools.cache

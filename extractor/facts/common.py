@@ -14,6 +14,7 @@ from extractor import lexicons
 from extractor.numbers import NumberMatch
 
 _WORD_AFTER = regex.compile(r"[ \u200c]*([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)")
+_NOT_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")
 _LONGEST_WORD = 40  # look no further back than this for the word before a number
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)[ \u200c]*\Z")
 
@@ -46,6 +47,11 @@ class SentenceContext:
     text: str
     numbers: list[NumberMatch]
     reference_date: datetime.date | None
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """The sentence's words (ZWNJ removed), for finders to skip patterns whose words are absent."""
+        return frozenset(_NOT_WORD.split(self.text.replace("\u200c", "").lower()))
 
     @property
     def single_numbers(self) -> list[NumberMatch]:

@@ -99,18 +99,21 @@ _NEEDS = {
 
 
 @functools.cache
-def _month_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(first words of every month name, of the names that are months even alone), lower-cased."""
+def _month_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(first words of every month name, of the names that are months even alone, and every name with
+    ماه joined), lower-cased."""
     rows = lexicons.rows("months")
     every = frozenset(row["name"].split()[0].lower() for row in rows)
     clear = frozenset(row["name"].split()[0].lower() for row in rows if row["alone"] == "yes")
-    return every, clear
+    return every, clear, frozenset(name + _MONTH_WORD for name in every)
 
 
-def _names_a_month(text: str) -> bool:
+def _names_a_month(text: str, words: frozenset[str]) -> bool:
     """Whether a month is named: a clear name (فروردین), or an ambiguous one (دی, می, تیر) after a day
     (14 تیر, چهاردهم تیر) or before ماه (تیرماه, دی ماه). A word scan: far cheaper than the patterns."""
-    every, clear = _month_words()
+    every, clear, joined = _month_words()
+    if every.isdisjoint(words) and joined.isdisjoint(words):
+        return False
     words = text.lower().replace("\u200c", " ").split()
     for index, word in enumerate(words):
         joined_month = word.endswith(_MONTH_WORD) and word[: -len(_MONTH_WORD)] in every
@@ -129,9 +132,9 @@ _WEEKDAY_SIGNAL = regex.compile(r"شنبه|جمعه")  # every weekday name ends
 _DIGIT = regex.compile(r"\d")
 
 
-def _signals(text: str) -> set[str]:
+def _signals(text: str, words: frozenset[str]) -> set[str]:
     present = set()
-    if _names_a_month(text):
+    if _names_a_month(text, words):
         present.add("month")
     if _WEEKDAY_SIGNAL.search(text):
         present.add("weekday")
@@ -142,7 +145,7 @@ def _signals(text: str) -> set[str]:
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    present = _signals(sentence.text)
+    present = _signals(sentence.text, sentence.words)
     for rule, pattern in _patterns():
         if _NEEDS[rule] not in present:
             continue

@@ -60,11 +60,27 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return compiled
 
 
+@functools.cache
+def _trigger_words() -> dict[str, frozenset[str]]:
+    """The words each pattern cannot match without: a sentence with none of them skips the pattern."""
+    return {
+        "relative_day": _first_words(lexicons.column("relative_days", "phrase")),
+        "this_period": frozenset({"این", "همین"}),
+        "relative_period": frozenset({"هفته", "ماه", "سال"}),
+        "this_year": frozenset(_THIS_YEAR),
+        "season": _first_words(_seasons()),
+    }
+
+
+def _first_words(phrases) -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in phrases)
+
+
 def find(sentence: SentenceContext) -> list[Candidate]:
     reference = sentence.reference_date
     found = []
     for rule, pattern in _patterns().items():
-        if rule == "counted_period":
+        if rule == "counted_period" or _trigger_words()[rule].isdisjoint(sentence.words):
             continue
         for match in pattern.finditer(sentence.text):
             found.append(_candidate(rule, match.start(), match.end(), _resolve(rule, match, reference)))

@@ -42,10 +42,26 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
 
 
+@functools.cache
+def _trigger_words() -> dict[str, frozenset[str]]:
+    """The words each pattern cannot match without (digits_clock needs a colon instead)."""
+    parts = frozenset(word.split()[0] for word in lexicons.column("parts_of_day", "word"))
+    return {
+        "clock": frozenset({"ساعت"}),
+        "part_of_day": parts,
+        "day+part_of_day": parts,
+        "night": frozenset(_NIGHT_DAY_OFFSETS),
+        "last_night": parts,
+    }
+
+
 def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
     """Time candidates, each grown over a day (among the date candidates `days`) named beside it."""
     found = []
     for rule, pattern in _patterns().items():
+        needed = _trigger_words().get(rule)
+        if (needed is not None and needed.isdisjoint(sentence.words)) or (rule == "digits_clock" and ":" not in sentence.text):
+            continue
         for match in pattern.finditer(sentence.text):
             hour, minute = _clock(match)
             if hour is not None and not (0 <= hour <= 24 and 0 <= (minute or 0) < 60):
