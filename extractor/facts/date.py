@@ -11,6 +11,7 @@ import regex
 from extractor import calendars, lexicons
 from extractor.facts.common import Candidate, SentenceContext
 from extractor.numbers import parse_number
+from extractor.numbers.vocabulary import starting_words
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _GAP = r"[ \u200c]+"
@@ -86,15 +87,15 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 # What each pattern cannot match without: most sentences name no month, so most patterns never run.
 _NEEDS = {
     "weekday?+day+month+year?": "month",
-    "numeric_date": "digit",
-    "numeric_date_day_first": "digit",
+    "numeric_date": "numeric_date",
+    "numeric_date_day_first": "numeric_date",
     "month+year": "month",
     "month": "month",
-    "years": "digit",
-    "year": "digit",
-    "year_alone": "digit",
+    "years": "year_word",
+    "year": "year_word",
+    "year_alone": "four_digits",
     "weekday": "weekday",
-    "event_year": "digit",
+    "event_year": "event",
 }
 
 
@@ -110,7 +111,8 @@ def _month_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _names_a_month(text: str, words: frozenset[str]) -> bool:
     """Whether a month is named: a clear name (فروردین), or an ambiguous one (دی, می, تیر) after a day
-    (14 تیر, چهاردهم تیر) or before ماه (تیرماه, دی ماه). A word scan: far cheaper than the patterns."""
+    (14 تیر, پنج مهر, چهاردهم تیر) or beside ماه (تیرماه, دی ماه, ماه محرم). A word scan: far cheaper
+    than the patterns."""
     every, clear, joined = _month_words()
     if every.isdisjoint(words) and joined.isdisjoint(words):
         return False
@@ -122,24 +124,35 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
         if word in every:
             before = words[index - 1] if index else ""
             after = words[index + 1] if index + 1 < len(words) else ""
-            if after == _MONTH_WORD or before[-1:].isdigit() or before.endswith("م"):
+            after_a_day = before[-1:].isdigit() or before in starting_words() or before.endswith("م")
+            if after in (_MONTH_WORD, _YEAR_WORD) or before == _MONTH_WORD or after_a_day:
                 return True
     return False
 
 
 _MONTH_WORD = "ماه"
-_WEEKDAY_SIGNAL = regex.compile(r"شنبه|جمعه")  # every weekday name ends so
-_DIGIT = regex.compile(r"\d")
+_YEAR_WORD = "سال"
+_SIGNAL_PATTERNS = {
+    "weekday": regex.compile(r"شنبه|جمعه"),  # every weekday name ends so
+    "numeric_date": regex.compile(r"\d[/\-.]\d+[/\-.]\d"),
+    "four_digits": regex.compile(r"(?<!\d)\d{4}(?!\d)"),
+}
+
+
+@functools.cache
+def _event_words() -> regex.Pattern[str]:
+    return regex.compile(lexicons.alternation(lexicons.column("year_events", "phrase")))
 
 
 def _signals(text: str, words: frozenset[str]) -> set[str]:
-    present = set()
+    """Which kinds of date words the sentence holds, so that the patterns that need others are skipped."""
+    present = {signal for signal, pattern in _SIGNAL_PATTERNS.items() if pattern.search(text)}
     if _names_a_month(text, words):
         present.add("month")
-    if _WEEKDAY_SIGNAL.search(text):
-        present.add("weekday")
-    if _DIGIT.search(text):
-        present.add("digit")
+    if _YEAR_WORD in text:
+        present.add("year_word")
+    if _event_words().search(text):
+        present.add("event")
     return present
 
 
