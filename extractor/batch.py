@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 
+from extractor.dask_engine import run_on_cluster
 from extractor.output import FORMATS
 from extractor.pipeline import extract
 from extractor.reading import Record
@@ -35,9 +36,13 @@ def process(record: Record, output_format: str) -> Result:
     return Result(record.id, FORMATS[output_format](document), None, record.size)
 
 
-def run(records: Iterable[Record], output_format: str, jobs: int) -> Iterator[Result]:
-    """The results of every record, in input order, with `jobs` worker processes (1: in this one)."""
+def run(records: Iterable[Record], output_format: str, jobs: int, scheduler: str | None = None) -> Iterator[Result]:
+    """The results of every record, in input order: on the Dask cluster at `scheduler` when given,
+    else with `jobs` worker processes (1: in this one)."""
     work = partial(process, output_format=output_format)
+    if scheduler is not None:
+        yield from run_on_cluster(work, records, scheduler)
+        return
     if jobs <= 1:
         yield from map(work, records)
         return

@@ -16,7 +16,8 @@ from typing import TextIO
 
 from extractor import __version__
 from extractor.batch import run
-from extractor.corpus_dedupe import MissingDependencyError, NearDuplicates, document_words, find_duplicates
+from extractor.corpus_dedupe import NearDuplicates, document_words, find_duplicates
+from extractor.errors import KhabarError
 from extractor.models import Document
 from extractor.output import FORMATS
 from extractor.progress import Progress
@@ -50,6 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract_command.add_argument(
         "--resume", action="store_true", help="keep the documents already in OUT and extract only the others"
+    )
+    extract_command.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local: worker processes on this machine (-j); dask: the Dask cluster at --scheduler",
+    )
+    extract_command.add_argument(
+        "--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)"
     )
     extract_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (atomically)")
     extract_command.add_argument(
@@ -109,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command == "dedupe":
             return _dedupe(arguments)
         return _extract(arguments)
-    except MissingDependencyError as error:
+    except KhabarError as error:  # a missing optional dependency, an unreachable cluster
         print(f"khabar: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -150,6 +160,8 @@ def _usage_error(arguments: argparse.Namespace) -> str | None:
         return "--resume needs --format jsonl"
     if arguments.jobs < 1:
         return "--jobs must be at least 1"
+    if arguments.engine == "dask" and not arguments.scheduler:
+        return "--engine dask needs --scheduler ADDRESS (a running Dask scheduler)"
     return None
 
 
@@ -183,7 +195,8 @@ def _extract(arguments: argparse.Namespace) -> int:
     failures = 0
     with _output_stream(arguments.output) as stream:
         stream.writelines(done.values())
-        for result in run(chain(first, pending), arguments.format, jobs):
+        scheduler = arguments.scheduler if arguments.engine == "dask" else None
+        for result in run(chain(first, pending), arguments.format, jobs, scheduler):
             if result.error is not None:
                 failures += 1
                 print(f"khabar: error: {result.error}", file=sys.stderr)

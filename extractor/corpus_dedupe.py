@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import regex
 
-from extractor.errors import KhabarError
+from extractor.errors import MissingDependencyError
 from extractor.normalize import default_normalizer
 
 NUM_PERM = 128
@@ -16,10 +16,6 @@ SHINGLE_WORDS = 5
 SEED = 1
 MIN_PARAGRAPH_WORDS = 8  # shorter paragraphs (bylines, captions) repeat by nature
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}\u200c]+")
-
-
-class MissingDependencyError(KhabarError):
-    """An optional dependency the asked feature needs is not installed."""
 
 
 def _datasketch():

@@ -22,3 +22,11 @@ class UnreadableInputError(InputError):
 
 class UndecodableInputError(InputError):
     """The input is not UTF-8 text."""
+
+
+class MissingDependencyError(KhabarError):
+    """An optional dependency the asked feature needs is not installed."""
+
+
+class ClusterUnreachableError(KhabarError):
+    """The Dask scheduler given with --scheduler does not answer."""
