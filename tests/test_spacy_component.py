@@ -1,0 +1,39 @@
+import subprocess
+import sys
+
+import spacy
+
+from extractor import extract
+
+TEXT = "به گزارش ایرنا، سیجانی گفت: 22 واحد صنعتی با اعتبار 30 میلیارد تومان و بیش از 90 درصد رشد روز پنجشنبه 14 تیرماه جاری افتتاح شد."
+
+
+def _nlp(**config):
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("khabar", config=config)
+    return nlp
+
+
+def test_spacy_component_spans_carry_kind_and_value():
+    doc = _nlp(reference_date="2018-07-04")(TEXT)
+    spans = [(span.text, span.label_, span._.khabar_kind, span._.khabar_value) for span in doc.spans["facts"]]
+    assert spans == [
+        ("22 واحد", "count", "count", 22),
+        ("30 میلیارد تومان", "money", "money", 30_000_000_000),
+        ("90 درصد", "percent", "percent", 90),
+        ("روز پنجشنبه 14 تیرماه جاری", "date", "date", "2018-07-05"),
+    ]
+    assert doc._.khabar.source == "ایرنا"
+    assert doc.spans["facts"][2]._.khabar_fact.qualifier == "more_than"
+
+
+def test_spacy_component_pipe_over_many_texts_equals_extract():
+    texts = [f"سیجانی گفت: {index} واحد و {index + 1} درصد رشد داشت." for index in range(2, 40)]
+    for text, doc in zip(texts, _nlp().pipe(texts, batch_size=8)):
+        assert [span.text for span in doc.spans["facts"]] == [fact.text for fact in extract(text).facts]
+
+
+def test_spacy_component_found_through_the_entry_point_without_import():
+    program = "import spacy; nlp = spacy.blank('fa'); nlp.add_pipe('khabar'); print(len(nlp('22 واحد').spans['facts']))"
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "1"
