@@ -140,8 +140,9 @@ _SIGNAL_PATTERNS = {
 
 
 @functools.cache
-def _event_words() -> regex.Pattern[str]:
-    return regex.compile(lexicons.alternation(lexicons.column("year_events", "phrase")))
+def _event_words() -> tuple[str, ...]:
+    """The first word of each event name: finding one in the text is cheaper than the pattern."""
+    return tuple({phrase.split()[0] for phrase in lexicons.column("year_events", "phrase")})
 
 
 def _signals(text: str, words: frozenset[str]) -> set[str]:
@@ -151,7 +152,7 @@ def _signals(text: str, words: frozenset[str]) -> set[str]:
         present.add("month")
     if _YEAR_WORD in text:
         present.add("year_word")
-    if _event_words().search(text):
+    if any(word in text for word in _event_words()):
         present.add("event")
     return present
 
