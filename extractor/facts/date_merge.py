@@ -31,7 +31,7 @@ def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> 
         gap = text[previous.end : day.start] if previous else ""
         if previous is not None and _RANGE_JOINER.fullmatch(gap):
             merged[-1] = _range(previous, day)
-        elif previous is not None and previous.rule in ("relative_day",) and _ADJACENT.fullmatch(gap):
+        elif previous is not None and previous.rule == "relative_day" and _ADJACENT.fullmatch(gap):
             merged[-1] = replace(day, start=previous.start, rule="relative_day+date")
         elif previous is not None and gap and _LIST_JOINER.fullmatch(gap) and _same_kind(previous, day):
             merged[-1] = _range(previous, day)

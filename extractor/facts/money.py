@@ -19,6 +19,8 @@ from extractor.facts.common import (
 
 _ADJECTIVE_SUFFIX = "ی"
 _GAP = "[ \u200c]*"
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z")
+_AND = regex.compile(rf"{_GAP}و{_GAP}")
 
 
 @functools.cache
@@ -70,12 +72,14 @@ def _money_noun_before() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){nouns}(?:[ \u200c]+\p{{L}}+)?[ \u200c]+\Z")
 
 
-def _from_before_range(sentence: SentenceContext, number) -> int:
+def _start_at_from(text: str, start: int) -> int:
     """Where a range starts: at "از" in "از سه تا 40 دلار", as annotators mark it."""
-    if not number.is_range:
-        return number.start
-    before = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z").search(sentence.text, max(0, number.start - 5), number.start)
-    return before.start() if before else number.start
+    before = _FROM_BEFORE.search(text, max(0, start - 5), start)
+    return before.start() if before else start
+
+
+def _from_before_range(sentence: SentenceContext, number) -> int:
+    return _start_at_from(sentence.text, number.start) if number.is_range else number.start
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
@@ -134,18 +138,21 @@ def _joined_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
             previous is not None and previous.unit == candidate.unit and previous.details.get("value_high") is None
             and _RANGE_BETWEEN_AMOUNTS.fullmatch(text, previous.end, candidate.start)
         ):
-            start = previous.start
-            before = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z").search(text, max(0, start - 5), start)
             details = {
                 **previous.details,
                 "value_high": candidate.value,
                 "value_irr_high": candidate.details.get("value_irr"),
             }
-            joined[-1] = replace(previous, start=before.start() if before else start, end=candidate.end,
+            joined[-1] = replace(previous, start=_start_at_from(text, previous.start), end=candidate.end,
                                  rule=previous.rule + "..range", details=details)
         else:
             joined.append(candidate)
     return joined
+
+
+@functools.cache
+def _subunit_word(subunit: str) -> regex.Pattern[str]:
+    return regex.compile(rf"{_GAP}{regex.escape(subunit)}(?![\p{{L}}\p{{M}}])")
 
 
 def _subunit_part(sentence: SentenceContext, following: list, unit: str, end: int) -> tuple[float, int] | None:
@@ -154,10 +161,10 @@ def _subunit_part(sentence: SentenceContext, following: list, unit: str, end: in
         return None
     subunit, per_currency = _subunits()[unit]
     number = following[0]
-    joiner = regex.compile(rf"{_GAP}و{_GAP}").match(sentence.text, end)
+    joiner = _AND.match(sentence.text, end)
     if not joiner or joiner.end() != number.start or number.is_range:
         return None
-    word = regex.compile(rf"{_GAP}{regex.escape(subunit)}(?![\p{{L}}\p{{M}}])").match(sentence.text, number.end)
+    word = _subunit_word(subunit).match(sentence.text, number.end)
     if not word:
         return None
     return float(number.value) / per_currency, word.end()
