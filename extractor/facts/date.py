@@ -9,11 +9,10 @@ from dataclasses import dataclass
 import regex
 
 from extractor import calendars, lexicons
-from extractor.facts.common import Candidate, SentenceContext
+from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span
 from extractor.numbers import parse_number
 from extractor.numbers.vocabulary import starting_words
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _GAP = r"[ \u200c]+"
 _CURRENT = "current"
 _PREVIOUS = "previous"
@@ -256,7 +255,7 @@ def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
         year = parts.year if parts.year_digits == 4 else None
     else:
         year = _full_year(parts, reference)
-    weekday = _WEEKDAY_NAMES[parts.weekday] if parts.weekday is not None else None
+    weekday = WEEKDAY_NAMES[parts.weekday] if parts.weekday is not None else None
     details = {"calendar": parts.calendar, "year": year, "month": parts.month, "day": parts.day, "weekday": weekday}
     if parts.day is None and parts.month is None and year is None and parts.weekday is not None:
         return {**details, **_resolve_weekday(parts, reference)}
@@ -269,7 +268,7 @@ def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
             start, end = _span(parts, year)
         except (calendars.CalendarError, ValueError):
             start = end = None
-    return {**details, "granularity": granularity, "start": start, "end": end, "value": _iso(start, end)}
+    return {**details, "granularity": granularity, "start": start, "end": end, "value": iso_span(start, end)}
 
 
 def _span(parts: _Parts, year: int) -> tuple[datetime.date, datetime.date]:
@@ -305,8 +304,3 @@ def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:
     year, month, day = calendars.from_gregorian(date)
     return {"granularity": "day", "year": year, "month": month, "day": day, "start": date, "end": date, "value": date.isoformat()}
 
-
-def _iso(start: datetime.date | None, end: datetime.date | None) -> str | None:
-    if start is None or end is None:
-        return None
-    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"

@@ -9,14 +9,13 @@ import functools
 import regex
 
 from extractor import calendars, lexicons
-from extractor.facts.common import Candidate, SentenceContext
+from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span
 
 _GAP = r"[ \u200c]+"
 _UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
 _MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
 _THIS_YEAR = {"امسال": "current", "پارسال": "previous"}
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @functools.cache
@@ -97,14 +96,9 @@ def _candidate(rule: str, start: int, end: int, resolved: tuple[str, datetime.da
     details = {"calendar": "jalali", "granularity": granularity, "start": first, "end": last}
     if first is not None and last is not None and first == last:
         details.update(zip(("year", "month", "day"), calendars.from_gregorian(first)))
-        details["weekday"] = _WEEKDAY_NAMES[first.weekday()]
-    return Candidate("date", start, end, rule, _iso(first, last), details=details)
+        details["weekday"] = WEEKDAY_NAMES[first.weekday()]
+    return Candidate("date", start, end, rule, iso_span(first, last), details=details)
 
-
-def _iso(first: datetime.date | None, last: datetime.date | None) -> str | None:
-    if first is None or last is None:
-        return None
-    return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
 
 
 Resolved = tuple[str, datetime.date | None, datetime.date | None]
