@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -13,9 +15,12 @@ from extractor.output import FORMATS
 from extractor.pipeline import extract
 from extractor.reading import Record
 
-# Records handed to the pool per worker at a time: enough to keep workers busy, few enough that
-# memory does not grow with the corpus.
-_RECORDS_PER_WORKER = 32
+# Records sent to a worker at a time (one round trip), and chunks in flight per worker: enough that no
+# worker waits for another, few enough that memory does not grow with the corpus.
+_RECORDS_PER_CHUNK = 8
+_CHUNKS_IN_FLIGHT_PER_WORKER = 4
+# Extracted once before work starts (and before workers fork): hazm loaded, every pattern compiled.
+_WARM_UP_TEXT = "به گزارش ایرنا، روز پنجشنبه 14 تیرماه 1397 ساعت 10 صبح، وی گفت: بیش از 2 هزار و 300 واحد با 30 میلیارد تومان و 90 درصد رتبه چهاردهم را دارد."
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,13 @@ class Result:
     output: str | None
     error: str | None
     size: int
+
+
+@functools.cache
+def warm_up() -> None:
+    """Load hazm and compile every pattern now, once per process, rather than in the first document
+    (and, with worker processes, once before they fork rather than once in each)."""
+    extract(_WARM_UP_TEXT)
 
 
 def process(record: Record, output_format: str) -> Result:
@@ -46,7 +58,25 @@ def run(records: Iterable[Record], output_format: str, jobs: int, scheduler: str
     if jobs <= 1:
         yield from map(work, records)
         return
-    records = iter(records)
+    yield from _in_worker_processes(work, iter(records), jobs)
+
+
+def _in_worker_processes(work, records: Iterator[Record], jobs: int) -> Iterator[Result]:
+    """`work` over `records` in `jobs` forked processes, a bounded window of chunks in flight, in order."""
+    warm_up()
+    chunks = iter(lambda: list(islice(records, _RECORDS_PER_CHUNK)), [])
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        while batch := list(islice(records, jobs * _RECORDS_PER_WORKER)):
-            yield from pool.map(work, batch, chunksize=max(1, len(batch) // (jobs * 4)))
+        submit = partial(_submit, pool, work)
+        in_flight = deque(map(submit, islice(chunks, jobs * _CHUNKS_IN_FLIGHT_PER_WORKER)))
+        while in_flight:
+            results = in_flight.popleft().get()
+            in_flight.extend(map(submit, islice(chunks, 1)))
+            yield from results
+
+
+def _submit(pool, work, chunk: list[Record]):
+    return pool.apply_async(_process_chunk, (work, chunk))
+
+
+def _process_chunk(work, chunk: list[Record]) -> list[Result]:
+    return [work(record) for record in chunk]

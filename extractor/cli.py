@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from extractor import __version__
-from extractor.batch import run
+from extractor.batch import run, warm_up
 from extractor.corpus_dedupe import NearDuplicates, document_words, find_duplicates
 from extractor.errors import KhabarError
 from extractor.models import Document
@@ -191,6 +191,8 @@ def _extract(arguments: argparse.Namespace) -> int:
         pending = _without_duplicates(pending)
     first = list(islice(pending, 2))
     jobs = arguments.jobs if len(first) > 1 else 1  # one document: no worker processes to start
+    if first:
+        warm_up()  # before the progress clock starts: its rates are those of the work itself
     progress = Progress(sys.stderr, resumed=len(done)) if len(first) > 1 or len(inputs) > 1 else None
     failures = 0
     with _output_stream(arguments.output) as stream:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Every hazm option, pinned. The ones that are off rewrite across characters, or depend on word lists
@@ -67,7 +68,7 @@ class NormalizedText:
 
     text: str
     raw: str
-    raw_index: tuple[int, ...]
+    raw_index: Sequence[int]  # a range when every character maps to exactly one
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw span that normalizes to `text[start:end]` (non-empty spans)."""
@@ -82,30 +83,38 @@ class Normalizer:
 
         self.hazm = HazmNormalizer(**HAZM_OPTIONS)
         self._table: dict[int, str] = {}
+        self._known: set[str] = set()  # the characters in _table
+        self._irregular: set[str] = set()  # the known characters that vanish or expand
 
     def normalize(self, raw: str) -> NormalizedText:
         """Normalize `raw`, keeping the offset map."""
-        table = self._table
-        for character in set(raw).difference(map(chr, table)):
-            table[ord(character)] = self.normalize_character(character)
-        text = raw.translate(table)
-        irregular = [character for character in set(raw) if len(table[ord(character)]) != 1]
+        characters = set(raw)
+        for character in characters - self._known:
+            self._learn(character)
+        text = raw.translate(self._table)
+        irregular = characters & self._irregular
         if not irregular:
-            return NormalizedText(text, raw, tuple(range(len(raw))))
-        return NormalizedText(text, raw, _raw_index(raw, irregular, table))
+            return NormalizedText(text, raw, range(len(raw)))
+        return NormalizedText(text, raw, _raw_index(raw, irregular, self._table))
 
+    def _learn(self, character: str) -> None:
+        normalized = self.normalize_character(character)
+        self._table[ord(character)] = normalized
+        self._known.add(character)
+        if len(normalized) != 1:
+            self._irregular.add(character)
 
     def normalize_character(self, character: str) -> str:
         """What one character becomes: presentation forms decomposed, then hazm, then our fold."""
         return self.hazm.normalize(decompose_presentation_forms(character)).translate(_OUR_FOLD)
 
 
-def _raw_index(raw: str, irregular: list[str], table: dict[int, str]) -> tuple[int, ...]:
+def _raw_index(raw: str, irregular: set[str], table: dict[int, str]) -> tuple[int, ...]:
     """For each normalized character, its raw position: runs of one-to-one characters are copied as
     ranges, and only the few characters that vanish or expand are looked at one by one."""
     raw_index: list[int] = []
     position = 0
-    for match in re.finditer("[" + re.escape("".join(irregular)) + "]", raw):
+    for match in re.finditer("[" + re.escape("".join(sorted(irregular))) + "]", raw):
         raw_index.extend(range(position, match.start()))
         raw_index.extend([match.start()] * len(table[ord(match.group())]))
         position = match.end()

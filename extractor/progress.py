@@ -40,6 +40,6 @@ class Progress:
         failed = f", {failures} failed" if failures else ""
         resumed = f", {self.resumed} kept from the earlier run" if self.resumed else ""
         return (
-            f"khabar: {self.documents:,} documents ({self.documents / elapsed:,.1f}/s, "
+            f"khabar: {self.documents:,} documents in {elapsed:,.1f} s ({self.documents / elapsed:,.1f}/s, "
             f"{self.bytes / elapsed / 1e6:,.2f} MB/s){failed}{resumed}"
         )

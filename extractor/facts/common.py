@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -37,7 +37,10 @@ class Candidate:
         qualifier_span = None
         if self.qualifier_span is not None:
             qualifier_span = (self.qualifier_span[0] + offset, self.qualifier_span[1] + offset)
-        return replace(self, start=self.start + offset, end=self.end + offset, qualifier_span=qualifier_span)
+        return Candidate(
+            self.kind, self.start + offset, self.end + offset, self.rule, self.value, self.unit, self.qualifier,
+            self.details, qualifier_span,
+        )
 
 
 @dataclass(frozen=True)

@@ -131,11 +131,10 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
 
 _MONTH_WORD = "ماه"
 _YEAR_WORD = "سال"
-_SIGNAL_PATTERNS = {
-    "weekday": regex.compile(r"شنبه|جمعه"),  # every weekday name ends so
-    "numeric_date": regex.compile(r"\d[/\-.]\d+[/\-.]\d"),
-    "four_digits": regex.compile(r"(?<!\d)\d{4}(?!\d)"),
-}
+_WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
+_DIGIT = regex.compile(r"\d")
+_NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
+_FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @functools.cache
@@ -146,9 +145,17 @@ def _event_words() -> tuple[str, ...]:
 
 def _signals(text: str, words: frozenset[str]) -> set[str]:
     """Which kinds of date words the sentence holds, so that the patterns that need others are skipped."""
-    present = {signal for signal, pattern in _SIGNAL_PATTERNS.items() if pattern.search(text)}
+    present = set()
+    if any(ending in text for ending in _WEEKDAY_ENDINGS):
+        present.add("weekday")
     if _names_a_month(text, words):
         present.add("month")
+    if not _DIGIT.search(text):  # every other kind of date is written with digits
+        return present
+    if _NUMERIC_DATE.search(text):
+        present.add("numeric_date")
+    if _FOUR_DIGITS.search(text):
+        present.add("four_digits")
     if _YEAR_WORD in text:
         present.add("year_word")
     if any(word in text for word in _event_words()):

@@ -46,7 +46,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     not_a_day = rf"(?<!(?:(?<![\p{{L}}\p{{M}}]){nowadays}|تا به){_GAP})(?!امروز{_GAP}(?:{nowadays})(?![\p{{L}}\p{{M}}]))"
     patterns = {
         "relative_day": rf"{not_a_day}(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
-        "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه|سال)",
+        # "این ماه‌ها", "این سال‌ها": these months, these years; no one period.
+        "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه|سال)(?![ \u200c]?ها)",
         "relative_period": rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time.

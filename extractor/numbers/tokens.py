@@ -35,6 +35,7 @@ _TOKEN = regex.compile(
 _SEPARATORS = str.maketrans({",": None, "٬": None, "،": None, " ": None, "٫": ".", "/": "."})
 _SLASH_DECIMAL_MAX_INTEGER_DIGITS = 3  # 12/5 is 12.5; 1402/5 is a code
 _JOINING_GAP = " \u200c\u00a0"
+_ZWNJ = "\u200c"
 _NOT_A_NUMBER = Word(OTHER)
 _MINUS = Word(NEGATIVE)
 
@@ -94,10 +95,7 @@ def _add_piece(tokens: Tokens, text: str, piece: str, offset: int, vocabulary_wo
             word = _MINUS
         else:
             word = _NOT_A_NUMBER
-        tokens.joined.append(_is_joining_gap(text, tokens.ends[-1] if tokens.ends else -1, start))
-        tokens.words.append(word)
-        tokens.starts.append(start)
-        tokens.ends.append(end)
+        _add_token(tokens, text, word, start, end)
 
 
 def tokenize(text: str) -> Tokens:
@@ -110,27 +108,50 @@ def tokenize(text: str) -> Tokens:
 
 
 def _any_text(text: str) -> Tokens:
+    """Pieces between spaces: number words, and pieces with digits, signs or punctuation, are read one by
+    one; each run of other words (most of a sentence) becomes one OTHER token, which is all the grammar
+    needs of them: they break numbers apart, and the words inside a run are joined as words are."""
     vocabulary_words = vocabulary()
     tokens = Tokens()
     if " , " in text:  # spaced thousands cross white space: read the text whole
         _add_piece(tokens, text, text, 0, vocabulary_words)
         return tokens
-    cursor = 0
-    for piece in text.split():
-        start = text.index(piece, cursor)
-        cursor = start + len(piece)
-        if piece.isalpha():
-            word = vocabulary_words.get(piece, _NOT_A_NUMBER)
+    pieces = text.split(" ")
+    starts = [before + index for index, before in enumerate(accumulate(map(len, pieces), initial=0))]
+    readable = [
+        index for index, piece in enumerate(pieces)
+        if (piece in vocabulary_words if piece.isalpha() else not _is_other_joined_word(piece, vocabulary_words))
+    ]
+    previous = -1
+    for index in readable:
+        if index - previous > 1:  # the words in between, none a number word
+            _add_token(tokens, text, _NOT_A_NUMBER, starts[previous + 1], starts[index] - 1)
+        piece = pieces[index]
+        if piece in vocabulary_words:
+            _add_token(tokens, text, vocabulary_words[piece], starts[index], starts[index] + len(piece))
         elif piece.isdigit():
-            word = Word(DIGITS, int(piece))
+            _add_token(tokens, text, Word(DIGITS, int(piece)), starts[index], starts[index] + len(piece))
         else:
-            _add_piece(tokens, text, piece, start, vocabulary_words)
-            continue
-        tokens.joined.append(_is_joining_gap(text, tokens.ends[-1] if tokens.ends else -1, start))
-        tokens.words.append(word)
-        tokens.starts.append(start)
-        tokens.ends.append(cursor)
+            _add_piece(tokens, text, piece, starts[index], vocabulary_words)
+        previous = index
+    if previous < len(pieces) - 1:
+        _add_token(tokens, text, _NOT_A_NUMBER, starts[previous + 1], len(text))
     return tokens
+
+
+def _is_other_joined_word(piece: str, vocabulary_words: dict[str, Word]) -> bool:
+    """A word written with ZWNJ inside (می‌شود, سال‌ها) that is no number word: one OTHER token, like any."""
+    return (
+        _ZWNJ in piece and piece[0] != _ZWNJ and piece[-1] != _ZWNJ and piece.replace(_ZWNJ, "").isalpha()
+        and lookup_key(piece) not in vocabulary_words
+    )
+
+
+def _add_token(tokens: Tokens, text: str, word: Word, start: int, end: int) -> None:
+    tokens.joined.append(_is_joining_gap(text, tokens.ends[-1] if tokens.ends else -1, start))
+    tokens.words.append(word)
+    tokens.starts.append(start)
+    tokens.ends.append(end)
 
 
 def _is_plain_words(text: str) -> bool:
