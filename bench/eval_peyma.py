@@ -1,14 +1,15 @@
-"""Span precision, recall and F1 of our facts on PEYMA (hand-tagged Persian news), strict and overlap.
+"""Span precision, recall and F1 of our facts and entities on PEYMA (hand-tagged Persian news), strict and overlap.
 
     python bench/eval_peyma.py [--data ../shared/data/peyma/dev.jsonl] [--show LABEL] [--peer parstdex]
                                [--check-floors bench/floors.json]
 
-Gold labels map to fact kinds: MON -> money, PCT -> percent, DAT -> date, TIM -> time. A fact's
-raw_span is compared with the gold offsets: strict when start and end are equal, overlap when the
+Gold labels map to fact kinds: MON -> money, PCT -> percent, DAT -> date, TIM -> time, and to entity
+labels: PER -> PERSON, ORG -> ORG, LOC -> LOC. A fact's or entity's raw_span is compared with the gold offsets: strict when start and end are equal, overlap when the
 spans share a character (each gold span is matched at most once). It also reports the share of the
 date/time spans in parstdex's own test sentences that we find. --show LABEL prints the
 disagreements for one label; --peer parstdex scores parstdex on DAT and TIM in the same run, with
-both throughputs; --check-floors exits 1 when any F1 falls below the floors in the file.
+both throughputs; --check-floors exits 1 when any F1 falls below the floors in the file. For the
+entity labels it prints the surface texts missed and wrongly found most often.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sys
 sys.path.append(sys.path.pop(0))
 
 import argparse
+import collections
 import json
 import time
 from dataclasses import dataclass, field
@@ -32,6 +34,8 @@ DEFAULT_DATA = REPOSITORY.parent / "shared" / "data" / "peyma" / "dev.jsonl"
 PARSTDEX_CASES = REPOSITORY.parent / "shared" / "data" / "dates" / "parstdex_cases.jsonl"
 TEMPORAL_KINDS = ("date", "time", "duration")
 LABEL_KINDS = {"MON": "money", "PCT": "percent", "DAT": "date", "TIM": "time"}
+ENTITY_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+MOST_COMMON_ERRORS = 12
 Span = tuple[int, int]
 
 
@@ -62,6 +66,7 @@ class Evaluation:
     strict: dict[str, Score] = field(default_factory=dict)
     overlap: dict[str, Score] = field(default_factory=dict)
     misses: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, collections.Counter] = field(default_factory=dict)  # (missed|extra, text) -> count
     seconds: float = 0.0
     characters: int = 0
 
@@ -74,10 +79,13 @@ class Evaluation:
         wrong_predictions = [span for span in predicted if span not in gold]
         missed_gold = [span for span in gold if span not in predicted]
         lines = self.misses.setdefault(label, [])
+        errors = self.errors.setdefault(label, collections.Counter())
         for start, end in missed_gold:
             lines.append(f"  missed   [{text[start:end]}]   in: {text}")
+            errors["missed", text[start:end]] += 1
         for start, end in wrong_predictions:
             lines.append(f"  extra    [{text[start:end]}]   in: {text}")
+            errors["extra", text[start:end]] += 1
 
 
 def _matches(predicted: list[Span], gold: list[Span], rule: str) -> int:
@@ -104,10 +112,25 @@ def evaluate_ours(sentences: list[dict], labels: list[str]) -> Evaluation:
     evaluation.characters = sum(len(sentence["text"].encode("utf-8")) for sentence in sentences)
     for sentence, document in zip(sentences, documents):
         for label in labels:
-            kind = LABEL_KINDS[label]
-            predicted = [(fact.raw_span.start, fact.raw_span.end) for fact in document.facts if fact.kind == kind]
-            evaluation.add(label, sentence["text"], predicted, _gold(sentence, label))
+            evaluation.add(label, sentence["text"], _predicted(document, label), _gold(sentence, label))
     return evaluation
+
+
+def _predicted(document, label: str) -> list[Span]:
+    if label in ENTITY_LABELS:
+        found = [entity for entity in document.entities if entity.label == ENTITY_LABELS[label]]
+    else:
+        found = [fact for fact in document.facts if fact.kind == LABEL_KINDS[label]]
+    return [(item.raw_span.start, item.raw_span.end) for item in found]
+
+
+def _print_most_common_errors(evaluation: Evaluation) -> None:
+    """Where the entity rules fail most: the texts missed, and wrongly found, most often."""
+    for label in ENTITY_LABELS:
+        errors = evaluation.errors[label]
+        for kind in ("missed", "extra"):
+            common = [(text, count) for (which, text), count in errors.most_common() if which == kind][:MOST_COMMON_ERRORS]
+            print(f"{label} {kind:<6} " + ", ".join(f"{text} ({count})" for text, count in common))
 
 
 def evaluate_parstdex(sentences: list[dict]) -> Evaluation:
@@ -176,7 +199,7 @@ def _check_floors(evaluation: Evaluation, floors_path: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--show", choices=sorted(LABEL_KINDS), help="print this label's disagreements")
+    parser.add_argument("--show", choices=sorted([*LABEL_KINDS, *ENTITY_LABELS]), help="print this label's disagreements")
     parser.add_argument("--peer", choices=["parstdex"], help="also score a peer on DAT and TIM")
     parser.add_argument("--check-floors", type=Path, metavar="FLOORS_JSON")
     arguments = parser.parse_args()
@@ -184,9 +207,11 @@ def main() -> int:
         print(f"eval_peyma: {arguments.data} not found; nothing to evaluate", file=sys.stderr)
         return 0
     sentences = [json.loads(line) for line in arguments.data.read_text(encoding="utf-8").splitlines() if line]
-    labels = list(LABEL_KINDS)
+    labels = [*LABEL_KINDS, *ENTITY_LABELS]
     ours = evaluate_ours(sentences, labels)
     _print(f"khabar on {len(sentences)} PEYMA sentences", ours, labels)
+    print("\nentity errors, most frequent first:")
+    _print_most_common_errors(ours)
     if arguments.peer == "parstdex":
         peer = evaluate_parstdex(sentences)
         _print("parstdex on the same sentences", peer, ["DAT", "TIM"])

@@ -10,6 +10,7 @@ from extractor import lexicons
 from extractor.models import Speaker
 
 _MAX_SUBJECT_WORDS = 10
+_DEMONSTRATIVES = ("این", "همین")
 # Words that end the subject of a speech verb: "X روز چهارشنبه ... افزود", "X در ادامه گفت".
 _SUBJECT_END = regex.compile(
     r"[ \u200c]+(?:روز|در|با|ضمن|طی|هنگام|همچنین|نیز|امروز|دیروز|پیش از|پس از|بعد از|صبح|عصر|شامگاه|امشب|هم)(?![\p{L}\p{M}])"
@@ -87,7 +88,8 @@ def _quoted_subject(paragraph: str) -> str | None:
 
 
 def _speaker(subject: str, last: Speaker | None, named: list[str]) -> Speaker | None:
-    if subject in _pronouns():
+    # "وی", and "این مسئول", "این مقام مسئول", "این نماینده": the last speaker again.
+    if subject in _pronouns() or subject.split()[0] in _DEMONSTRATIVES and len(subject.split()) > 1:
         if last is None:
             return None
         return last.model_copy(update={"mention": subject})

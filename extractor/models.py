@@ -155,6 +155,19 @@ class BoilerplateLine(Model):
     reason: str
 
 
+class Entity(Model):
+    """A person, organization or place the text names."""
+
+    label: Literal["PERSON", "ORG", "LOC"]
+    text: str = Field(description="The surface text; equals Document.text[span.start:span.end].")
+    span: Span = Field(description="Offsets into Document.text (normalized, de-duplicated).")
+    raw_span: Span = Field(description="Offsets into the raw input string.")
+    canonical: str | None = Field(
+        None, description="The full name this mention stands for, when it is shorter (سیجانی -> محمود سیجانی)."
+    )
+    rule: str = Field(description="The name of the rule that found it: a lexicon, or a context pattern.")
+
+
 class Document(Model):
     """The facts of one news text, with everything needed to find them again in the input."""
 
@@ -165,5 +178,6 @@ class Document(Model):
     paragraphs: list[Paragraph]
     sentences: list[Sentence]
     facts: list[Fact]
+    entities: list[Entity] = Field(default_factory=list)
     duplicates: list[DuplicateParagraph]
     boilerplate: list[BoilerplateLine]

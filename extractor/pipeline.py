@@ -1,16 +1,18 @@
-"""THE data flow: raw text -> normalize -> de-duplicate -> segment -> facts -> attribution -> Document."""
+"""THE data flow: raw text -> normalize -> de-duplicate -> segment -> facts -> entities and attribution
+-> Document."""
 
 from __future__ import annotations
 
 import datetime
 
-from extractor import attribution, dedupe, segment
+from extractor import attribution, dedupe, entities, segment
 from extractor.facts import find_facts
 from extractor.facts.common import Candidate
 from extractor.models import (
     BoilerplateLine,
     Document,
     DuplicateParagraph,
+    Entity,
     Fact,
     Paragraph,
     Sentence,
@@ -31,7 +33,10 @@ def extract(text: str, reference_date: datetime.date | None = None, document_id:
     normalized = default_normalizer().normalize(text)
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
     layout = TextLayout(normalized, paragraphs.kept)
+    mentions = entities.recognize(layout.text)
     speakers = attribution.speakers([layout.paragraph_text(block) for block in paragraphs.kept])
+    speakers = entities.name_titled_speakers(layout.text, mentions, speakers)
+    mentions = entities.link(layout.text, mentions, speakers)
     sentences, facts = [], []
     for block, speaker in zip(paragraphs.kept, speakers):
         span = layout.span_of(block)
@@ -47,6 +52,7 @@ def extract(text: str, reference_date: datetime.date | None = None, document_id:
         paragraphs=[_paragraph(block, layout, speaker) for block, speaker in zip(paragraphs.kept, speakers)],
         sentences=sentences,
         facts=facts,
+        entities=[_entity(mention, layout) for mention in mentions],
         duplicates=[
             DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
             for block, first in paragraphs.duplicates
@@ -81,6 +87,18 @@ def _fact(candidate: Candidate, layout: TextLayout, paragraph: int, sentence: in
         if candidate.qualifier_span
         else None,
         **candidate.details,
+    )
+
+
+def _entity(mention: entities.Mention, layout: TextLayout) -> Entity:
+    raw_start, raw_end = layout.raw_span(mention.start, mention.end)
+    return Entity(
+        label=mention.label,
+        text=layout.text[mention.start : mention.end],
+        span=Span(start=mention.start, end=mention.end),
+        raw_span=Span(start=raw_start, end=raw_end),
+        canonical=mention.canonical,
+        rule=mention.rule,
     )
 
 

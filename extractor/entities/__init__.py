@@ -1,0 +1,7 @@
+"""Owns named entities: people, organizations and places, found by spaCy from the shipped lexicons and
+context rules, then linked (a bare surname to the full name said before it)."""
+
+from extractor.entities.linking import link, name_titled_speakers
+from extractor.entities.recognizer import LABELS, Mention, recognize
+
+__all__ = ["LABELS", "Mention", "link", "name_titled_speakers", "recognize"]

@@ -1,0 +1,211 @@
+"""Owns the context rules: from a context word the PhraseMatcher found (an organization's head noun, a
+first name, an honorific, "خبرگزاری"), how far the entity reaches into the tokens after it.
+
+Each rule returns (label, first token, end token, rule) or None; only hits are looked at, so the cost
+follows the number of hits, not of tokens.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Doc
+
+from extractor.entities.patterns import (
+    AGENCY_CONTEXT,
+    CREDIT,
+    FIRST_NAME,
+    HEAD,
+    HONORIFIC,
+    MINISTER,
+    RELIGIOUS_TITLE,
+    SPEAKER_CUE,
+    TITLE,
+    agencies,
+    blessings,
+    first_names,
+    head_compounds,
+    single_word_places,
+    stop_words,
+    surname_endings,
+)
+
+Candidate = tuple[str, int, int, str]
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
+_MOST_SPECIFIER_WORDS = 4
+_MOST_SURNAME_WORDS = 2
+_AND, _COMMA = "و", "،"
+_NAME_TITLE_SEPARATORS = ("،", ",", "-", "–")
+
+
+def is_name_part(token) -> bool:
+    """Letters (ZWNJ inside allowed), and not a word that ends names (a verb, a title, a preposition)."""
+    text = token.lower_
+    return text not in stop_words() and _LETTERS.fullmatch(text) is not None
+
+
+def _name_parts(doc: Doc, position: int, most: int) -> int:
+    """How many name parts follow from `position` (at most `most`)."""
+    count = 0
+    while count < most and position + count < len(doc) and is_name_part(doc[position + count]):
+        count += 1
+    return count
+
+
+def _is(doc: Doc, position: int, text: str) -> bool:
+    return position < len(doc) and doc[position].text == text
+
+
+def organization(doc: Doc, start: int, end: int, known: set[int], organization_starts: set[int]) -> Candidate | None:
+    """"وزارت امور خارجه", "سازمان صنعت، معدن و تجارت قم": a head noun and what specifies it, or the
+    head alone before another organization (joined to it afterwards); not
+    inside or at the start of a known organization (`known`, the tokens the lexicon's cover: "سازمان
+    ملل" is whole, "سازمان ملل دعوت" is not; "شورای" in "مجلس شورای اسلامی" starts nothing)."""
+    if start in known:
+        return None
+    if end in organization_starts:  # "روابط عمومی" + "سازمان ...": a department of what follows
+        return ("ORG", start, end, "head+organization")
+    last = _specifiers_end(doc, end)
+    if last is None or doc[start:last].text in head_compounds():
+        return None
+    return ("ORG", start, last, "head+specifier")
+
+
+def ministry(doc: Doc, start: int, end: int) -> Candidate | None:
+    """"وزیر نفت", "وزیر تعاون، کار و رفاه اجتماعی": the ministry a minister heads (not "وزیر عراق")."""
+    last = _specifiers_end(doc, end)
+    if last is None or doc[end].text in single_word_places():
+        return None
+    return ("ORG", end, last, "minister+ministry")
+
+
+def _specifiers_end(doc: Doc, first: int) -> int | None:
+    """Where the words that specify an organization, from token `first`, end: one to four name parts,
+    continued by "و X" or "، X و Y", and a place that closes the name ("... ایران"); None if none."""
+    words = _name_parts(doc, first, _MOST_SPECIFIER_WORDS)
+    if not words:
+        return None
+    place = next((index for index in range(first, first + words) if doc[index].text in single_word_places()), None)
+    if place is not None:  # a place closes the name: "دولت سوریه", "آموزش و پرورش قم"
+        return place + 1
+    last = first + words
+    if _is(doc, last, _COMMA):
+        listed = _name_parts(doc, last + 1, 2)
+        if listed and _is(doc, last + 1 + listed, _AND):
+            closing = _name_parts(doc, last + 2 + listed, 2)
+            if closing:
+                last += 2 + listed + closing
+    elif _is(doc, last, _AND):
+        closing = _name_parts(doc, last + 1, 2)
+        if closing:
+            last += 1 + closing
+    if last < len(doc) and doc[last].text in single_word_places():  # "... رادیویی ایران", "... تعاون قم"
+        last += 1
+    return last
+
+
+def person_from_first_name(doc: Doc, start: int, end: int) -> Candidate | None:
+    """"حسن روحانی", "محمد جواد ظریف": first names, then a surname of one or two words."""
+    last = end
+    while last < len(doc) and doc[last].lower_ in first_names():
+        last += 1
+    surname = _surname_length(doc, last)
+    if last == end and not surname:
+        return None  # a first name alone is too often a word (امید, رضا)
+    return ("PERSON", start, last + surname, "first_name+surname")
+
+
+def _surname_length(doc: Doc, first: int) -> int:
+    """One word, or two when the second is a surname's usual ending (احمدی نژاد) or both are adjectives
+    of origin (هاشمی رفسنجانی); a following title or noun is not the surname's ("ترامپ نامزد")."""
+    words = _name_parts(doc, first, _MOST_SURNAME_WORDS)
+    if words < 2:
+        return words
+    head, tail = doc[first].lower_, doc[first + 1].lower_
+    return 2 if tail in surname_endings() or (head.endswith("ی") and tail.endswith("ی")) else 1
+
+
+def person_after_honorific(doc: Doc, start: int, end: int, honorific_ends: dict[int, int]) -> Candidate | None:
+    """"آقای سیجانی", "حجت الاسلام و المسلمین رئیسی": the name after the honorific(s), without them."""
+    first = end
+    while first in honorific_ends or (_is(doc, first, _AND) and first + 1 in honorific_ends):
+        first = honorific_ends[first] if first in honorific_ends else honorific_ends[first + 1]
+    words = _full_name_length(doc, first)
+    return ("PERSON", first, first + words, "honorific+name") if words else None
+
+
+def _full_name_length(doc: Doc, first: int) -> int:
+    """First names, if any, then the surname: "محمود سیجانی", "سیجانی", "محمد جواد ظریف"."""
+    last = first
+    while last < len(doc) and doc[last].lower_ in first_names() and is_name_part(doc[last]):
+        last += 1
+    return last - first + _surname_length(doc, last)
+
+
+def agency_in_context(doc: Doc, start: int, end: int) -> Candidate | None:
+    """"خبرگزاری فارس" (the whole name) and "به گزارش مهر", "خبرنگار فارس", "در گفتگو با مهر" (the
+    agency): فارس and مهر are also a province and a month, agencies only here."""
+    if end >= len(doc) or doc[end].text not in agencies():
+        return None
+    if doc[start].text == "خبرگزاری":
+        return ("ORG", start, end + 1, "agency_named")
+    return ("ORG", end, end + 1, "agency_reported")
+
+
+def holy_person(doc: Doc, start: int, end: int) -> Candidate | None:
+    """"امام رضا (ع)", "حضرت زینب (س)": the title is part of the name; a first name or a blessing must
+    follow, so that "امام جماعت" (a prayer leader) is no one."""
+    words = _name_parts(doc, end, _MOST_SURNAME_WORDS)
+    if not words:
+        return None
+    blessed = with_blessing(doc, end + words) > end + words
+    if not blessed and doc[end].lower_ not in first_names():
+        return None
+    return ("PERSON", start, end + words, "religious_title+name")
+
+
+def with_blessing(doc: Doc, end: int) -> int:
+    """The end of a name, moved past a blessing in parentheses when one follows: "امام خمینی (ره)"."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text in blessings() and doc[end + 2].text == ")":
+        return end + 3
+    return end
+
+
+def credited_person(doc: Doc, start: int, end: int) -> Candidate | None:
+    """"خبرنگار : فاطمه قنبری", "انتشار دهنده : سید محسن حسن نیا": the name after a credit label."""
+    words = _full_name_length(doc, end)
+    return ("PERSON", end, end + words, "credit+name") if words else None
+
+
+def person_before(doc: Doc, start: int, end: int, rule: str) -> Candidate | None:
+    """"بهمن دانایی - دبیر انجمن ...", "همتی در گفت و گو با ...", "شافعی افزود": a name that opens a
+    clause, right before a title (a comma or dash between allowed) or what follows a speaker's name."""
+    last = start - 1 if rule == "name+title" and start > 0 and doc[start - 1].text in _NAME_TITLE_SEPARATORS else start
+    first = last
+    while first > 0 and last - first < _MOST_SURNAME_WORDS + 1 and is_name_part(doc[first - 1]):
+        first -= 1
+    if first == last or not _opens_clause(doc, first):
+        return None
+    return ("PERSON", first, last, rule)
+
+
+def _opens_clause(doc: Doc, position: int) -> bool:
+    return position == 0 or doc[position - 1].is_punct or doc[position - 1].is_space
+
+
+def candidates(doc: Doc, hits: dict[str, list[tuple[int, int]]]) -> tuple[list[Candidate], list[Candidate]]:
+    """The entities the context rules grow from the hits of each context key: (strong, weak). Strong
+    rules outrank the lexicons ("خبرنگار فارس" is the agency, not the province); weak ones, which guess
+    a name from where it stands, yield to them ("ایرنا ، رئیس ..." is no person)."""
+    honorific_ends = dict(hits.get(HONORIFIC, []))
+    known_organizations = {position for start, end in hits.get("organization", []) for position in range(start, end)}
+    organization_starts = {start for key in (HEAD, "organization") for start, _ in hits.get(key, [])}
+    strong = [organization(doc, start, end, known_organizations, organization_starts) for start, end in hits.get(HEAD, [])]
+    strong += [person_from_first_name(doc, start, end) for start, end in hits.get(FIRST_NAME, [])]
+    strong += [person_after_honorific(doc, start, end, honorific_ends) for start, end in hits.get(HONORIFIC, [])]
+    strong += [agency_in_context(doc, start, end) for start, end in hits.get(AGENCY_CONTEXT, [])]
+    strong += [holy_person(doc, start, end) for start, end in hits.get(RELIGIOUS_TITLE, [])]
+    strong += [ministry(doc, start, end) for start, end in hits.get(MINISTER, [])]
+    strong += [credited_person(doc, start, end) for start, end in hits.get(CREDIT, [])]
+    weak = [person_before(doc, start, end, "name+title") for start, end in hits.get(TITLE, [])]
+    weak += [person_before(doc, start, end, "name+speech") for start, end in hits.get(SPEAKER_CUE, [])]
+    return [found for found in strong if found], [found for found in weak if found]

@@ -1,0 +1,94 @@
+"""Owns entity linking within one document: a bare surname (سیجانی) or a famous short name (ترامپ)
+stands for the full name said elsewhere; a speaker the text names becomes a PERSON; a speaker known
+only by title (رئیس سازمان ...) is named when the text puts a name beside that title."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from extractor import lexicons
+from extractor.entities.patterns import first_names
+from extractor.entities.recognizer import Mention
+from extractor.models import Speaker
+
+_SHORTER_NAME_RULE = "surname_of_full_name"
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
+_SPEAKER_RULE = "speaker"
+_WORD_EDGE_BEFORE, _WORD_EDGE_AFTER = r"(?<![\p{L}\p{M}\u200c])", r"(?![\p{L}\p{M}\u200c])"
+# "رئیس سازمان صنعت قم، محمود سیجانی" and "محمود سیجانی، رئیس سازمان صنعت قم": at most a comma between.
+_BESIDE = regex.compile(r"[ \u200c]*[،,]?[ \u200c]*")
+
+
+@functools.cache
+def _famous_short_names() -> dict[str, str]:
+    return {row["short"]: row["name"] for row in lexicons.rows("people") if row["short"]}
+
+
+@functools.cache
+def _pronouns() -> frozenset[str]:
+    return frozenset(lexicons.column("pronouns", "word"))
+
+
+def link(text: str, mentions: list[Mention], speakers: list[Speaker | None]) -> list[Mention]:
+    """The mentions, with canonical names set, plus the bare surnames and named speakers found again."""
+    full_names = _full_names(text, mentions, speakers)
+    linked = [_with_canonical(text, mention, full_names) for mention in mentions]
+    if not full_names:
+        return linked
+    taken = [(mention.start, mention.end) for mention in linked]
+    shorter_forms = "|".join(map(regex.escape, sorted(full_names, key=len, reverse=True)))
+    for match in regex.finditer(f"{_WORD_EDGE_BEFORE}(?:{shorter_forms}){_WORD_EDGE_AFTER}", text):
+        if all(match.end() <= start or end <= match.start() for start, end in taken):
+            shorter, full = match.group(), full_names[match.group()]
+            rule = _SPEAKER_RULE if shorter == full else _SHORTER_NAME_RULE
+            linked.append(Mention("PERSON", match.start(), match.end(), rule, None if shorter == full else full))
+    return sorted(linked, key=lambda mention: mention.start)
+
+
+def _full_names(text: str, mentions: list[Mention], speakers: list[Speaker | None]) -> dict[str, str]:
+    """Each shorter form (a surname, a famous short name, a speaker's mention) -> the full name."""
+    full_names = dict(_famous_short_names())
+    for mention in mentions:
+        words = text[mention.start : mention.end].split()
+        if mention.label == "PERSON" and len(words) > 1 and _may_be_surname(words[-1]):
+            full_names.setdefault(words[-1], " ".join(words))
+    for speaker in speakers:
+        if speaker is not None and speaker.name and speaker.mention not in _pronouns():
+            full_names.setdefault(speaker.name, speaker.name)
+            full_names.setdefault(speaker.mention, speaker.name)
+    return {shorter: full for shorter, full in full_names.items() if shorter in text}
+
+
+def _may_be_surname(word: str) -> bool:
+    """Letters, and no first name: "رضا" in "امام رضا" stands for no one alone, nor does "(ع)"."""
+    return _LETTERS.fullmatch(word) is not None and word not in first_names()
+
+
+def _with_canonical(text: str, mention: Mention, full_names: dict[str, str]) -> Mention:
+    surface = text[mention.start : mention.end]
+    full = full_names.get(surface)
+    if mention.label != "PERSON" or full is None or full == surface:
+        return mention
+    return Mention(mention.label, mention.start, mention.end, mention.rule, full)
+
+
+def name_titled_speakers(text: str, mentions: list[Mention], speakers: list[Speaker | None]) -> list[Speaker | None]:
+    """Speakers known only by title, named when the text writes a PERSON right beside that title."""
+    people = [mention for mention in mentions if mention.label == "PERSON"]
+    named = []
+    for speaker in speakers:
+        name = _name_beside(text, speaker.title, people) if speaker and speaker.title and not speaker.name else None
+        named.append(speaker.model_copy(update={"name": name}) if name else speaker)
+    return named
+
+
+def _name_beside(text: str, title: str, people: list[Mention]) -> str | None:
+    for match in regex.finditer(regex.escape(title), text):
+        for person in people:
+            before = _BESIDE.fullmatch(text, person.end, match.start()) if person.end <= match.start() else None
+            after = _BESIDE.fullmatch(text, match.end(), person.start) if match.end() <= person.start else None
+            if before or after:
+                return person.canonical or text[person.start : person.end]
+    return None

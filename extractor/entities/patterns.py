@@ -1,0 +1,139 @@
+"""Owns what the entity recognizer looks for: the lexicons as PhraseMatcher phrases, each under a match
+key that says what a hit means (an entity, or a context word that starts one), and the words that
+end a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+from extractor import lexicons
+
+# Keys of PhraseMatcher hits that are entities themselves: key -> (label, rule).
+ENTITY_KEYS = {
+    "place": ("LOC", "place"),
+    "headed_place": ("LOC", "place_head+name"),
+    "organization": ("ORG", "organization"),
+    "agency": ("ORG", "agency"),
+    "person": ("PERSON", "person"),
+    "person_short": ("PERSON", "person_short"),
+}
+# Keys of hits that start an entity only together with the words after them (see context.py).
+HEAD, FIRST_NAME, HONORIFIC, AGENCY_CONTEXT = "head", "first_name", "honorific", "agency_context"
+RELIGIOUS_TITLE, MINISTER = "religious_title", "minister"
+CREDIT, SPEAKER_CUE, TITLE = "credit", "speaker_cue", "title"
+_SAYYID = ("سید", "سیده")  # "سید علی", "سیدمحمد": a descendant of the Prophet, written before the first name
+
+_HEADED_KINDS = ("province", "iran_city")
+_MOST_JOINED_GAPS = 3  # spelling variants (apart, ZWNJ, joined) only for names of up to four words
+_ENDING_WORDS = (
+    "ها", "های", "ای", "خود", "ما", "شما", "آنها", "همه", "دیگر", "برخی", "چند", "کشور", "کشورهای", "آباد", "همچنین",
+    "اما", "ولی", "سپس", "همچنان", "بنابراین", "البته", "رغم",
+)
+# Nouns of compound verbs (مورد بررسی قرار داد, توصیه می‌کند): where a name's words end and the verb begins.
+_VERB_NOUNS = ("مورد", "قرار", "توصیه", "اعلام", "تاکید", "تأکید", "اشاره", "انجام", "برگزار", "ارائه", "دریافت", "استفاده", "کمک")
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """Words that never belong to a name or an organization's specifier: they end it."""
+    phrases = [
+        *lexicons.column("function_words", "word"),
+        *lexicons.column("verbs", "word"),
+        *lexicons.column("titles", "word"),
+        *lexicons.column("honorifics", "phrase"),
+        *lexicons.column("speech_verbs", "phrase"),
+        *lexicons.column("pronouns", "word"),
+        *lexicons.column("months", "name"),
+        *lexicons.column("weekdays", "name"),
+        *lexicons.column("place_heads", "word"),
+        *_ENDING_WORDS,
+        *_VERB_NOUNS,
+    ]
+    # An organization's head starts a new name; only its first word ends the one before ("روابط عمومی").
+    heads = [phrase.split()[0] for phrase in lexicons.column("organization_heads", "word")]
+    return frozenset([*(word for phrase in phrases for word in phrase.split()), *heads])
+
+
+def spellings(phrase: str) -> list[str]:
+    """A lexicon phrase as Persian writes it: words apart, joined by ZWNJ, or run together."""
+    words = phrase.split()
+    if not 1 < len(words) <= _MOST_JOINED_GAPS + 1:
+        return [phrase]
+    variants = []
+    for gaps in itertools.product((" ", "\u200c", ""), repeat=len(words) - 1):
+        variants.append(words[0] + "".join(gap + word for gap, word in zip(gaps, words[1:])))
+    return variants
+
+
+def unambiguous_agencies() -> list[str]:
+    """Agency names that are nothing else (ایرنا); فارس, مهر, سیما are also a province, a month, a face."""
+    return [row["name"] for row in lexicons.rows("agencies") if row["alone"] == "yes"]
+
+
+def phrases() -> dict[str, list[str]]:
+    """Every phrase to match, by match key, in all its spellings."""
+    places = lexicons.rows("places")
+    people = lexicons.rows("people")
+    first_names = lexicons.rows("first_names")
+    by_key = {
+        "place": [row["name"] for row in places if row["alone"] == "yes"],
+        # "استان قم", "شهرستان قوچان", "استان مرکزی" (مرکزی alone is "central": a place only after its head).
+        "headed_place": [
+            f"{head} {row['name']}" for head in lexicons.column("place_heads", "word") for row in places
+            if row["kind"] in _HEADED_KINDS
+        ],
+        "organization": list(lexicons.column("organizations", "name")),
+        "agency": unambiguous_agencies(),
+        "person": [row["name"] for row in people],
+        "person_short": [row["short"] for row in people if row["short"]],
+        HEAD: list(lexicons.column("organization_heads", "word")),
+        FIRST_NAME: _with_sayyid([row["name"] for row in first_names if row["starts_a_name"] == "yes"]),
+        HONORIFIC: list(lexicons.column("honorifics", "phrase")),
+        AGENCY_CONTEXT: list(lexicons.column("agency_contexts", "phrase")),
+        RELIGIOUS_TITLE: list(lexicons.column("religious_titles", "word")),
+        MINISTER: list(lexicons.column("minister_titles", "word")),
+        CREDIT: list(lexicons.column("credit_labels", "phrase")),
+        SPEAKER_CUE: [*lexicons.column("speech_verbs", "phrase"), *lexicons.column("speaker_cues", "phrase")],
+        TITLE: list(lexicons.column("titles", "word")),
+    }
+    return {key: sorted({variant for phrase in listed for variant in spellings(phrase)}) for key, listed in by_key.items()}
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Every first name, also those that start no name alone (امید, سید): they may follow one."""
+    return frozenset(_with_sayyid(lexicons.column("first_names", "name")))
+
+
+def _with_sayyid(names) -> list[str]:
+    return [*names, *(f"{sayyid}{gap}{name}" for name in names for sayyid in _SAYYID for gap in ("", " "))]
+
+
+@functools.cache
+def single_word_places() -> frozenset[str]:
+    return frozenset(row["name"] for row in lexicons.rows("places") if row["alone"] == "yes" and " " not in row["name"])
+
+
+@functools.cache
+def head_compounds() -> frozenset[str]:
+    """A head noun and the word after it that make a common noun, no organization: شرکت کنندگان."""
+    return frozenset(lexicons.column("head_compounds", "phrase"))
+
+
+@functools.cache
+def blessings() -> frozenset[str]:
+    """The blessings written in parentheses after holy names: (ع), (س), (ره)."""
+    return frozenset(lexicons.column("blessings", "word"))
+
+
+@functools.cache
+def surname_endings() -> frozenset[str]:
+    """Second words of two-word surnames: احمدی نژاد, حسن زاده, علی پور."""
+    return frozenset(lexicons.column("surname_endings", "word"))
+
+
+@functools.cache
+def agencies() -> frozenset[str]:
+    return frozenset(lexicons.column("agencies", "name"))
