@@ -88,12 +88,12 @@ def _quoted_subject(paragraph: str) -> str | None:
 
 
 def _speaker(subject: str, last: Speaker | None, named: list[str]) -> Speaker | None:
-    # "وی", and "این مسئول", "این مقام مسئول", "این نماینده": the last speaker again.
-    if subject in _pronouns() or subject.split()[0] in _DEMONSTRATIVES and len(subject.split()) > 1:
+    # "وی", "وی در ادامه", and "این مسئول", "این مقام مسئول", "این نماینده": the last speaker again.
+    first_word = subject.split()[0]
+    if first_word in _pronouns() or first_word in _DEMONSTRATIVES and len(subject.split()) > 1:
         if last is None:
             return None
-        return last.model_copy(update={"mention": subject})
-    first_word = subject.split()[0]
+        return last.model_copy(update={"mention": first_word if first_word in _pronouns() else subject})
     if lexicons.canonical(first_word) in _titles() or any(
         lexicons.canonical(" ".join(subject.split()[:2])) == title for title in _titles()
     ):

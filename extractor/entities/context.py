@@ -31,16 +31,17 @@ from extractor.entities.patterns import (
 
 Candidate = tuple[str, int, int, str]
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
-_MOST_SPECIFIER_WORDS = 4
+_MOST_SPECIFIER_WORDS = 3
 _MOST_SURNAME_WORDS = 2
 _AND, _COMMA = "و", "،"
 _NAME_TITLE_SEPARATORS = ("،", ",", "-", "–")
 
 
 def is_name_part(token) -> bool:
-    """Letters (ZWNJ inside allowed), and not a word that ends names (a verb, a title, a preposition)."""
+    """Two letters or more (ZWNJ inside allowed; "د -" numbers a list), and not a word that ends names
+    (a verb, a title, a preposition)."""
     text = token.lower_
-    return text not in stop_words() and _LETTERS.fullmatch(text) is not None
+    return len(text) > 1 and text not in stop_words() and _LETTERS.fullmatch(text) is not None
 
 
 def _name_parts(doc: Doc, position: int, most: int) -> int:

@@ -9,11 +9,12 @@ import functools
 import regex
 
 from extractor import lexicons
-from extractor.entities.patterns import first_names
+from extractor.entities.patterns import first_names, stop_words
 from extractor.entities.recognizer import Mention
 from extractor.models import Speaker
 
 _SHORTER_NAME_RULE = "surname_of_full_name"
+_MOST_NAME_WORDS = 4
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 _SPEAKER_RULE = "speaker"
 _WORD_EDGE_BEFORE, _WORD_EDGE_AFTER = r"(?<![\p{L}\p{M}\u200c])", r"(?![\p{L}\p{M}\u200c])"
@@ -24,11 +25,6 @@ _BESIDE = regex.compile(r"[ \u200c]*[،,]?[ \u200c]*")
 @functools.cache
 def _famous_short_names() -> dict[str, str]:
     return {row["short"]: row["name"] for row in lexicons.rows("people") if row["short"]}
-
-
-@functools.cache
-def _pronouns() -> frozenset[str]:
-    return frozenset(lexicons.column("pronouns", "word"))
 
 
 def link(text: str, mentions: list[Mention], speakers: list[Speaker | None]) -> list[Mention]:
@@ -55,10 +51,16 @@ def _full_names(text: str, mentions: list[Mention], speakers: list[Speaker | Non
         if mention.label == "PERSON" and len(words) > 1 and _may_be_surname(words[-1]):
             full_names.setdefault(words[-1], " ".join(words))
     for speaker in speakers:
-        if speaker is not None and speaker.name and speaker.mention not in _pronouns():
+        if speaker is not None and speaker.name and _looks_like_a_name(speaker.mention):
             full_names.setdefault(speaker.name, speaker.name)
             full_names.setdefault(speaker.mention, speaker.name)
     return {shorter: full for shorter, full in full_names.items() if shorter in text}
+
+
+def _looks_like_a_name(mention: str) -> bool:
+    """"سیجانی", "محمود سیجانی": a few name words; not "وی", not "یکی از مراجع تقلید"."""
+    words = mention.split()
+    return len(words) <= _MOST_NAME_WORDS and all(_LETTERS.fullmatch(word) and word not in stop_words() for word in words)
 
 
 def _may_be_surname(word: str) -> bool:

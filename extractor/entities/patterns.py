@@ -29,7 +29,7 @@ _HEADED_KINDS = ("province", "iran_city")
 _MOST_JOINED_GAPS = 3  # spelling variants (apart, ZWNJ, joined) only for names of up to four words
 _ENDING_WORDS = (
     "ها", "های", "ای", "خود", "ما", "شما", "آنها", "همه", "دیگر", "برخی", "چند", "کشور", "کشورهای", "آباد", "همچنین",
-    "اما", "ولی", "سپس", "همچنان", "بنابراین", "البته", "رغم",
+    "اما", "ولی", "سپس", "همچنان", "بنابراین", "البته", "رغم", "نیت", "همجواری",
 )
 # Nouns of compound verbs (مورد بررسی قرار داد, توصیه می‌کند): where a name's words end and the verb begins.
 _VERB_NOUNS = ("مورد", "قرار", "توصیه", "اعلام", "تاکید", "تأکید", "اشاره", "انجام", "برگزار", "ارائه", "دریافت", "استفاده", "کمک")
