@@ -52,7 +52,16 @@ class FactBase(Model):
 _HIGH = "The high end of a range (۲ تا ۳ هزار); `value` is then the low end."
 
 
-class MoneyFact(FactBase):
+class MeasuredFact(FactBase):
+    """What counts, amounts and percentages add: what they measure, and where."""
+
+    subject: str | None = Field(
+        None, description="The noun phrase measured, as written: واحد صنعتی فعال استان, اعتبار, صنعت استان."
+    )
+    location: str | None = Field(None, description="The place the sentence puts it in (در قم), as written.")
+
+
+class MoneyFact(MeasuredFact):
     kind: Literal["money"] = "money"
     value: Number = Field(description="The amount as stated, in `unit`.")
     unit: str | None = Field(
@@ -63,14 +72,14 @@ class MoneyFact(FactBase):
     value_irr_high: Number | None = Field(None, description="The high end of a range, in rials.")
 
 
-class PercentFact(FactBase):
+class PercentFact(MeasuredFact):
     kind: Literal["percent"] = "percent"
     value: Number
     unit: Literal["percent"] = "percent"
     value_high: Number | None = Field(None, description=_HIGH)
 
 
-class CountFact(FactBase):
+class CountFact(MeasuredFact):
     kind: Literal["count"] = "count"
     value: Number
     unit: str = Field(description="The counted noun as written, or `person` / `tonne` for تن and نفر.")
@@ -168,6 +177,14 @@ class Entity(Model):
     rule: str = Field(description="The name of the rule that found it: a lexicon, or a context pattern.")
 
 
+class Note(Model):
+    """A consistency check that failed: something a careful reader would flag in the margin."""
+
+    kind: Literal["parts_do_not_add_up", "weekday_contradicts_date", "same_quantity_different_values"]
+    message: str = Field(description="What is inconsistent, with the numbers, in English.")
+    facts: list[int] = Field(description="Indices into Document.facts of the facts involved (a total first).")
+
+
 class Document(Model):
     """The facts of one news text, with everything needed to find them again in the input."""
 
@@ -179,5 +196,6 @@ class Document(Model):
     sentences: list[Sentence]
     facts: list[Fact]
     entities: list[Entity] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
     duplicates: list[DuplicateParagraph]
     boilerplate: list[BoilerplateLine]

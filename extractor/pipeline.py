@@ -1,11 +1,11 @@
-"""THE data flow: raw text -> normalize -> de-duplicate -> segment -> facts -> entities and attribution
--> Document."""
+"""THE data flow: raw text -> normalize -> de-duplicate -> entities and attribution -> segment -> facts
+(with speaker, subject, location) -> consistency notes -> Document."""
 
 from __future__ import annotations
 
 import datetime
 
-from extractor import attribution, dedupe, entities, segment
+from extractor import attribution, dedupe, entities, notes, segment, subjects
 from extractor.facts import find_facts
 from extractor.facts.common import Candidate
 from extractor.models import (
@@ -38,12 +38,15 @@ def extract(text: str, reference_date: datetime.date | None = None, document_id:
     speakers = entities.name_titled_speakers(layout.text, mentions, speakers)
     mentions = entities.link(layout.text, mentions, speakers)
     sentences, facts = [], []
+    places = [mention for mention in mentions if mention.label == "LOC"]
     for block, speaker in zip(paragraphs.kept, speakers):
         span = layout.span_of(block)
         for start, end in segment.sentences(layout.text, span.start, span.end):
+            sentence = Span(start=start, end=end)
             for candidate in find_facts(layout.text, start, end, reference_date):
-                facts.append(_fact(candidate, layout, block.index, len(sentences), speaker))
-            sentences.append(Sentence(paragraph=block.index, span=Span(start=start, end=end)))
+                measured = _measured(candidate, layout.text, sentence, places)
+                facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
+            sentences.append(Sentence(paragraph=block.index, span=sentence))
     return Document(
         id=document_id,
         source=attribution.source_agency(layout.text),
@@ -53,6 +56,7 @@ def extract(text: str, reference_date: datetime.date | None = None, document_id:
         sentences=sentences,
         facts=facts,
         entities=[_entity(mention, layout) for mention in mentions],
+        notes=notes.notes(layout.text, facts),
         duplicates=[
             DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
             for block, first in paragraphs.duplicates
@@ -69,7 +73,20 @@ def extract(text: str, reference_date: datetime.date | None = None, document_id:
     )
 
 
-def _fact(candidate: Candidate, layout: TextLayout, paragraph: int, sentence: int, speaker: Speaker | None) -> Fact:
+def _measured(candidate: Candidate, text: str, sentence: Span, places: list[entities.Mention]) -> dict:
+    """Subject and location, for the kinds that measure something."""
+    if candidate.kind not in subjects.MEASURED_KINDS:
+        return {}
+    bounds = (candidate.start, candidate.end, sentence.start, sentence.end)
+    return {
+        "subject": subjects.subject(text, candidate.kind, *bounds),
+        "location": subjects.location(text, *bounds, places),
+    }
+
+
+def _fact(
+    candidate: Candidate, layout: TextLayout, paragraph: int, sentence: int, speaker: Speaker | None, measured: dict
+) -> Fact:
     model = _FACT_MODELS[candidate.kind]
     raw_start, raw_end = layout.raw_span(candidate.start, candidate.end)
     return model(
@@ -87,6 +104,7 @@ def _fact(candidate: Candidate, layout: TextLayout, paragraph: int, sentence: in
         if candidate.qualifier_span
         else None,
         **candidate.details,
+        **measured,
     )
 
 

@@ -1,4 +1,5 @@
-"""Owns the spaCy component: `nlp.add_pipe("khabar")` puts every fact in `doc.spans["facts"]`.
+"""Owns the spaCy component: `nlp.add_pipe("khabar")` puts every fact in `doc.spans["facts"]` and every
+person, organization and place in `doc.ents`.
 
 Registered through the `spacy_factories` entry point, so a spaCy user needs no import:
 
@@ -7,9 +8,11 @@ Registered through the `spacy_factories` entry point, so a spaCy user needs no i
     doc = nlp(text)
     [(span.text, span.label_, span._.khabar_value) for span in doc.spans["facts"]]
 
-Each span's label is the fact's kind; `span._.khabar_value` its value and `span._.khabar_fact` the
-whole validated fact; `doc._.khabar` is the Document. Spans cover the fact's raw span, widened to
-whole spaCy tokens.
+Each fact span's label is the fact's kind; `span._.khabar_value` its value and `span._.khabar_fact`
+the whole validated fact; `doc._.khabar` is the Document. Entities carry the label PERSON, ORG or
+LOC, and, when a mention stands for a fuller name (سیجانی -> محمود سیجانی), that name as `kb_id_`.
+Spans cover the raw span, widened to whole spaCy tokens; entities the user's pipeline already set
+are kept, and ours fill the rest.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import datetime
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from extractor.pipeline import extract
 
@@ -46,8 +50,23 @@ class KhabarComponent:
             span._.khabar_fact = fact
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
+        doc.ents = _entities(doc, document)
         doc._.khabar = document
         return doc
+
+
+def _entities(doc: Doc, document) -> list[Span]:
+    """The doc's own entities, then ours wherever they do not overlap them."""
+    ours = []
+    for entity in document.entities:
+        span = doc.char_span(
+            entity.raw_span.start, entity.raw_span.end, label=entity.label, kb_id=entity.canonical or "",
+            alignment_mode="expand",
+        )
+        if span is not None:
+            ours.append(span)
+    taken = {token.i for entity in doc.ents for token in entity}
+    return [*doc.ents, *filter_spans([span for span in ours if not taken.intersection(range(span.start, span.end))])]
 
 
 @Language.factory("khabar", default_config={"reference_date": None})

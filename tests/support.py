@@ -46,11 +46,11 @@ def shared_jsonl(relative: str) -> list[dict]:
 
 
 def assert_span_invariants(document: Document, raw: str) -> None:
-    """Every fact's text is its span in Document.text, and its raw span normalizes to that text."""
-    for fact in document.facts:
-        assert document.text[fact.span.start : fact.span.end] == fact.text, fact
-        raw_piece = raw[fact.raw_span.start : fact.raw_span.end]
-        assert normalize(raw_piece) == fact.text, (fact, raw_piece)
+    """Every fact's and entity's text is its span in Document.text, and its raw span normalizes to that text."""
+    for item in [*document.facts, *document.entities]:
+        assert document.text[item.span.start : item.span.end] == item.text, item
+        raw_piece = raw[item.raw_span.start : item.raw_span.end]
+        assert normalize(raw_piece) == item.text, (item, raw_piece)
     for paragraph in document.paragraphs:
         paragraph_text = document.text[paragraph.span.start : paragraph.span.end]
         assert normalize(raw[paragraph.raw_span.start : paragraph.raw_span.end]) == paragraph_text

@@ -72,3 +72,21 @@ def test_golden_date_resolved_against_reference(document):
     thursday = next(fact for fact in document.facts if fact.text == "روز پنجشنبه 14 تیرماه جاری")
     assert (thursday.year, thursday.month, thursday.day, thursday.weekday) == (1397, 4, 14, "thursday")
     assert thursday.start == datetime.date(2018, 7, 5)
+
+
+def test_golden_entities(document):
+    observed = sorted({(entity.label, entity.text, entity.canonical) for entity in document.entities}, key=str)
+    assert observed == sorted((tuple(entry) for entry in EXPECTED["entities"]), key=str)
+
+
+def test_golden_subjects_and_locations(document):
+    measured = [fact for fact in document.facts if fact.kind in ("count", "money", "percent")]
+    assert [[fact.text, fact.subject, fact.location] for fact in measured] == EXPECTED["measured"]
+
+
+def test_golden_notes(document):
+    observed = [
+        {"kind": note.kind, "message": note.message, "facts": [document.facts[index].text for index in note.facts]}
+        for note in document.notes
+    ]
+    assert observed == EXPECTED["notes"]

@@ -37,3 +37,32 @@ def test_spacy_component_found_through_the_entry_point_without_import():
     program = "import spacy; nlp = spacy.blank('fa'); nlp.add_pipe('khabar'); print(len(nlp('22 واحد').spans['facts']))"
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "1"
+
+
+ENTITY_TEXT = "به گزارش ایرنا، محمود سیجانی رئیس سازمان صنعت، معدن و تجارت قم گفت: 22 واحد فعال است. سیجانی افزود."
+
+
+def test_spacy_component_fills_doc_ents_with_linked_names():
+    doc = _nlp()(ENTITY_TEXT)
+    assert [(entity.text, entity.label_, entity.kb_id_) for entity in doc.ents] == [
+        ("ایرنا", "ORG", ""),
+        ("محمود سیجانی", "PERSON", ""),
+        ("سازمان صنعت، معدن و تجارت قم", "ORG", ""),
+        ("سیجانی", "PERSON", "محمود سیجانی"),
+    ]
+
+
+def test_spacy_component_keeps_entities_set_before_it():
+    nlp = spacy.blank("fa")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PRODUCT", "pattern": "ایرنا"}])
+    nlp.add_pipe("khabar")
+    labels = {entity.text: entity.label_ for entity in nlp(ENTITY_TEXT).ents}
+    assert labels["ایرنا"] == "PRODUCT"
+    assert labels["محمود سیجانی"] == "PERSON"
+
+
+def test_spacy_component_pipe_ents_equal_extract_entities():
+    texts = [f"{name} در تهران گفت: وزارت امور خارجه ایران آماده است." for name in ("حسن روحانی", "محمد جواد ظریف")]
+    for text, doc in zip(texts, _nlp().pipe(texts)):
+        assert [entity.text for entity in doc.ents] == [entity.text for entity in extract(text).entities]

@@ -23,9 +23,11 @@ from extractor.entities.patterns import (
     agencies,
     blessings,
     first_names,
+    generic_modifiers,
     head_compounds,
     single_word_places,
     stop_words,
+    light_verbs,
     surname_endings,
 )
 
@@ -66,9 +68,13 @@ def organization(doc: Doc, start: int, end: int, known: set[int], organization_s
     if end in organization_starts:  # "روابط عمومی" + "سازمان ...": a department of what follows
         return ("ORG", start, end, "head+organization")
     last = _specifiers_end(doc, end)
-    if last is None or doc[start:last].text in head_compounds():
+    if last is None or doc[start:last].text in head_compounds() or _only_generic(doc, end, last):
         return None
     return ("ORG", start, last, "head+specifier")
+
+
+def _only_generic(doc: Doc, first: int, end: int) -> bool:
+    return all(token.lower_ in generic_modifiers() for token in doc[first:end])
 
 
 def ministry(doc: Doc, start: int, end: int) -> Candidate | None:
@@ -83,6 +89,8 @@ def _specifiers_end(doc: Doc, first: int) -> int | None:
     """Where the words that specify an organization, from token `first`, end: one to four name parts,
     continued by "و X" or "، X و Y", and a place that closes the name ("... ایران"); None if none."""
     words = _name_parts(doc, first, _MOST_SPECIFIER_WORDS)
+    if words and first + words < len(doc) and doc[first + words].lower_ in light_verbs():
+        words -= 1  # "بورس پذیرفته شد", "مجلس استناد کرد": the word before a verb belongs to the verb
     if not words:
         return None
     place = next((index for index in range(first, first + words) if doc[index].text in single_word_places()), None)
@@ -96,7 +104,7 @@ def _specifiers_end(doc: Doc, first: int) -> int | None:
             if closing:
                 last += 2 + listed + closing
     elif _is(doc, last, _AND):
-        closing = _name_parts(doc, last + 1, 2)
+        closing = _name_parts(doc, last + 1, _MOST_SPECIFIER_WORDS)
         if closing:
             last += 1 + closing
     if last < len(doc) and doc[last].text in single_word_places():  # "... رادیویی ایران", "... تعاون قم"
@@ -104,8 +112,11 @@ def _specifiers_end(doc: Doc, first: int) -> int | None:
     return last
 
 
-def person_from_first_name(doc: Doc, start: int, end: int) -> Candidate | None:
-    """"حسن روحانی", "محمد جواد ظریف": first names, then a surname of one or two words."""
+def person_from_first_name(doc: Doc, start: int, end: int, known: set[int]) -> Candidate | None:
+    """"حسن روحانی", "محمد جواد ظریف": first names, then a surname of one or two words; not where a
+    known person starts (`known`: "صدام حسین" is whole)."""
+    if start in known:
+        return None
     last = end
     while last < len(doc) and doc[last].lower_ in first_names():
         last += 1
@@ -119,10 +130,12 @@ def _surname_length(doc: Doc, first: int) -> int:
     """One word, or two when the second is a surname's usual ending (احمدی نژاد) or both are adjectives
     of origin (هاشمی رفسنجانی); a following title or noun is not the surname's ("ترامپ نامزد")."""
     words = _name_parts(doc, first, _MOST_SURNAME_WORDS)
-    if words < 2:
-        return words
-    head, tail = doc[first].lower_, doc[first + 1].lower_
-    return 2 if tail in surname_endings() or (head.endswith("ی") and tail.endswith("ی")) else 1
+    if words == 2:
+        head, tail = doc[first].lower_, doc[first + 1].lower_
+        words = 2 if tail in surname_endings() or (head.endswith("ی") and tail.endswith("ی")) else 1
+    if words and first + words < len(doc) and doc[first + words].lower_ in light_verbs():
+        words -= 1  # "حضور داشت", "سخنرانی کرد": the word belongs to the verb
+    return words
 
 
 def person_after_honorific(doc: Doc, start: int, end: int, honorific_ends: dict[int, int]) -> Candidate | None:
@@ -201,7 +214,8 @@ def candidates(doc: Doc, hits: dict[str, list[tuple[int, int]]]) -> tuple[list[C
     known_organizations = {position for start, end in hits.get("organization", []) for position in range(start, end)}
     organization_starts = {start for key in (HEAD, "organization") for start, _ in hits.get(key, [])}
     strong = [organization(doc, start, end, known_organizations, organization_starts) for start, end in hits.get(HEAD, [])]
-    strong += [person_from_first_name(doc, start, end) for start, end in hits.get(FIRST_NAME, [])]
+    known_people = {start for start, _ in hits.get("person", [])}
+    strong += [person_from_first_name(doc, start, end, known_people) for start, end in hits.get(FIRST_NAME, [])]
     strong += [person_after_honorific(doc, start, end, honorific_ends) for start, end in hits.get(HONORIFIC, [])]
     strong += [agency_in_context(doc, start, end) for start, end in hits.get(AGENCY_CONTEXT, [])]
     strong += [holy_person(doc, start, end) for start, end in hits.get(RELIGIOUS_TITLE, [])]

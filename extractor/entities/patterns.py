@@ -29,10 +29,8 @@ _HEADED_KINDS = ("province", "iran_city")
 _MOST_JOINED_GAPS = 3  # spelling variants (apart, ZWNJ, joined) only for names of up to four words
 _ENDING_WORDS = (
     "ها", "های", "ای", "خود", "ما", "شما", "آنها", "همه", "دیگر", "برخی", "چند", "کشور", "کشورهای", "آباد", "همچنین",
-    "اما", "ولی", "سپس", "همچنان", "بنابراین", "البته", "رغم", "نیت", "همجواری",
+    "اما", "ولی", "سپس", "همچنان", "بنابراین", "البته", "رغم", "نیت", "همجواری", "امسال", "گذشته", "آینده", "جاری",
 )
-# Nouns of compound verbs (مورد بررسی قرار داد, توصیه می‌کند): where a name's words end and the verb begins.
-_VERB_NOUNS = ("مورد", "قرار", "توصیه", "اعلام", "تاکید", "تأکید", "اشاره", "انجام", "برگزار", "ارائه", "دریافت", "استفاده", "کمک")
 
 
 @functools.cache
@@ -49,7 +47,7 @@ def stop_words() -> frozenset[str]:
         *lexicons.column("weekdays", "name"),
         *lexicons.column("place_heads", "word"),
         *_ENDING_WORDS,
-        *_VERB_NOUNS,
+        *lexicons.column("verb_nouns", "word"),  # مورد بررسی قرار داد: where a name ends and the verb begins
     ]
     # An organization's head starts a new name; only its first word ends the one before ("روابط عمومی").
     heads = [phrase.split()[0] for phrase in lexicons.column("organization_heads", "word")]
@@ -120,6 +118,18 @@ def single_word_places() -> frozenset[str]:
 def head_compounds() -> frozenset[str]:
     """A head noun and the word after it that make a common noun, no organization: شرکت کنندگان."""
     return frozenset(lexicons.column("head_compounds", "phrase"))
+
+
+@functools.cache
+def light_verbs() -> frozenset[str]:
+    """کرد, شد, داد, است, and the prefix می: the verbs that make a compound verb with the word before."""
+    return frozenset(lexicons.column("light_verbs", "word"))
+
+
+@functools.cache
+def generic_modifiers() -> frozenset[str]:
+    """Words that leave a head noun generic when they are all that follows it: کارگروه استانی."""
+    return frozenset(lexicons.column("generic_modifiers", "word"))
 
 
 @functools.cache
