@@ -17,6 +17,9 @@ from extractor.entities.patterns import (
     HEAD,
     HONORIFIC,
     MINISTER,
+    PLACE,
+    PLACE_AFTER_HEAD,
+    PLACE_HEAD,
     RELIGIOUS_TITLE,
     SPEAKER_CUE,
     TITLE,
@@ -184,6 +187,11 @@ def with_blessing(doc: Doc, end: int) -> int:
     return end
 
 
+def headed_place(doc: Doc, start: int, end: int, place_ends: dict[int, int]) -> Candidate | None:
+    """"استان قم", "شهرستان قوچان", "استان مرکزی": a place's head noun and the place after it."""
+    return ("LOC", start, place_ends[end], "place_head+name") if end in place_ends else None
+
+
 def credited_person(doc: Doc, start: int, end: int) -> Candidate | None:
     """"خبرنگار : فاطمه قنبری", "انتشار دهنده : سید محسن حسن نیا": the name after a credit label."""
     words = _full_name_length(doc, end)
@@ -221,6 +229,8 @@ def candidates(doc: Doc, hits: dict[str, list[tuple[int, int]]]) -> tuple[list[C
     strong += [holy_person(doc, start, end) for start, end in hits.get(RELIGIOUS_TITLE, [])]
     strong += [ministry(doc, start, end) for start, end in hits.get(MINISTER, [])]
     strong += [credited_person(doc, start, end) for start, end in hits.get(CREDIT, [])]
+    place_ends = {start: end for key in (PLACE, PLACE_AFTER_HEAD) for start, end in hits.get(key, [])}
+    strong += [headed_place(doc, start, end, place_ends) for start, end in hits.get(PLACE_HEAD, [])]
     weak = [person_before(doc, start, end, "name+title") for start, end in hits.get(TITLE, [])]
     weak += [person_before(doc, start, end, "name+speech") for start, end in hits.get(SPEAKER_CUE, [])]
     return [found for found in strong if found], [found for found in weak if found]

@@ -10,10 +10,10 @@ import itertools
 
 from extractor import lexicons
 
+PLACE = "place"
 # Keys of PhraseMatcher hits that are entities themselves: key -> (label, rule).
 ENTITY_KEYS = {
-    "place": ("LOC", "place"),
-    "headed_place": ("LOC", "place_head+name"),
+    PLACE: ("LOC", "place"),
     "organization": ("ORG", "organization"),
     "agency": ("ORG", "agency"),
     "person": ("PERSON", "person"),
@@ -23,9 +23,9 @@ ENTITY_KEYS = {
 HEAD, FIRST_NAME, HONORIFIC, AGENCY_CONTEXT = "head", "first_name", "honorific", "agency_context"
 RELIGIOUS_TITLE, MINISTER = "religious_title", "minister"
 CREDIT, SPEAKER_CUE, TITLE = "credit", "speaker_cue", "title"
+PLACE_HEAD, PLACE_AFTER_HEAD = "place_head", "place_after_head"
 _SAYYID = ("سید", "سیده")  # "سید علی", "سیدمحمد": a descendant of the Prophet, written before the first name
 
-_HEADED_KINDS = ("province", "iran_city")
 _MOST_JOINED_GAPS = 3  # spelling variants (apart, ZWNJ, joined) only for names of up to four words
 _ENDING_WORDS = (
     "ها", "های", "ای", "خود", "ما", "شما", "آنها", "همه", "دیگر", "برخی", "چند", "کشور", "کشورهای", "آباد", "همچنین",
@@ -76,12 +76,11 @@ def phrases() -> dict[str, list[str]]:
     people = lexicons.rows("people")
     first_names = lexicons.rows("first_names")
     by_key = {
-        "place": [row["name"] for row in places if row["alone"] == "yes"],
+        PLACE: [row["name"] for row in places if row["alone"] == "yes"],
         # "استان قم", "شهرستان قوچان", "استان مرکزی" (مرکزی alone is "central": a place only after its head).
-        "headed_place": [
-            f"{head} {row['name']}" for head in lexicons.column("place_heads", "word") for row in places
-            if row["kind"] in _HEADED_KINDS
-        ],
+        # "مرکزی" alone is "central": a place only after its head, "استان مرکزی".
+        PLACE_AFTER_HEAD: [row["name"] for row in places if row["alone"] == "no"],
+        PLACE_HEAD: list(lexicons.column("place_heads", "word")),
         "organization": list(lexicons.column("organizations", "name")),
         "agency": unambiguous_agencies(),
         "person": [row["name"] for row in people],

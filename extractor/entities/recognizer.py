@@ -35,13 +35,20 @@ class _Recognizer:
     matcher: object  # spacy.matcher.PhraseMatcher
 
 
+# (label, first token, end token, rule): an entity candidate, in token offsets.
+Candidate = tuple[str, int, int, str]
+
+
 @functools.cache
 def _recognizer() -> _Recognizer:
     """The spaCy pipeline and its PhraseMatcher (built once per process: it holds every lexicon)."""
     import spacy
     from spacy.matcher import PhraseMatcher
 
+    from extractor.entities.tokens import WordTokenizer
+
     nlp = spacy.blank("fa")
+    nlp.tokenizer = WordTokenizer(nlp.vocab)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for key, phrases in patterns.phrases().items():
         matcher.add(key, list(nlp.tokenizer.pipe(phrases)))
@@ -53,62 +60,63 @@ def entity_pipeline():
     return _recognizer().nlp
 
 
-def entity_spans(doc) -> list:
-    """The entities of a spaCy Doc as labelled spaCy Spans (their `id_` is the rule), none overlapping."""
-    from spacy.tokens import Span
-    from spacy.util import filter_spans
+def recognize(text: str) -> list[Mention]:
+    """The entity mentions of `text`, left to right, none overlapping."""
+    doc = _recognizer().nlp.make_doc(text)
+    starts, lengths = doc.to_array("IDX"), doc.to_array("LENGTH")
+    return [
+        Mention(label, int(starts[first]), int(starts[end - 1] + lengths[end - 1]), rule)
+        for label, first, end, rule in entity_candidates(doc, text)
+    ]
 
+
+def entity_candidates(doc, text: str) -> list[Candidate]:
+    """The entities of the spaCy Doc of `text`, in token offsets, left to right, none overlapping."""
     recognizer = _recognizer()
     hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for match_id, start, end in recognizer.matcher(doc):
         hits[recognizer.nlp.vocab.strings[match_id]].append((start, end))
     found = [
-        (*patterns.ENTITY_KEYS[key], start, end) for key, spans in hits.items() if key in patterns.ENTITY_KEYS
-        for start, end in spans
+        (label, start, end, rule) for key, spans in hits.items() if key in patterns.ENTITY_KEYS
+        for label, rule in [patterns.ENTITY_KEYS[key]] for start, end in spans
     ]
     strong, weak = context.candidates(doc, hits)
     # Between equally long spans the first wins: strong context rules, then lexicons, then weak rules.
-    spans = [Span(doc, start, end, label=label, span_id=rule) for label, start, end, rule in strong]
-    spans += [Span(doc, start, end, label=label, span_id=rule) for label, rule, start, end in found]
-    spans += _web_domains(doc)
-    spans += [Span(doc, start, end, label=label, span_id=rule) for label, start, end, rule in weak]
-    return [_with_blessing(span) for span in _joined_organizations(filter_spans(spans))]
+    settled = _longest_first([*strong, *found, *_web_domains(doc, text), *weak])
+    return [_with_blessing(doc, candidate) for candidate in _joined_organizations(settled)]
 
 
-def _joined_organizations(spans: list) -> list:
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that no longer (or equally long, earlier, or earlier listed) one overlaps, in
+    text order: spaCy's filter_spans policy, on plain tuples."""
+    taken: set[int] = set()
+    kept = []
+    for candidate in sorted(candidates, key=lambda candidate: (candidate[1] - candidate[2], candidate[1])):
+        tokens = range(candidate[1], candidate[2])
+        if taken.isdisjoint(tokens):
+            kept.append(candidate)
+            taken.update(tokens)
+    return sorted(kept, key=lambda candidate: candidate[1])
+
+
+def _joined_organizations(candidates: list[Candidate]) -> list[Candidate]:
     """An organization or place written right after an organization is part of its name: "کمیسیون
     فرهنگی" + "مجلس شورای اسلامی", "اتاق بازرگانی" + "استان زنجان" (the Persian genitive chain)."""
-    from spacy.tokens import Span
-
-    joined: list = []
-    for span in sorted(spans, key=lambda span: span.start):
+    joined: list[Candidate] = []
+    for candidate in candidates:
         previous = joined[-1] if joined else None
-        if previous is not None and previous.label_ == "ORG" and span.label_ in ("ORG", "LOC") and previous.end == span.start:
-            joined[-1] = Span(span.doc, previous.start, span.end, label="ORG", span_id=previous.id_)
+        if previous is not None and previous[0] == "ORG" and candidate[0] in ("ORG", "LOC") and previous[2] == candidate[1]:
+            joined[-1] = ("ORG", previous[1], candidate[2], previous[3])
         else:
-            joined.append(span)
+            joined.append(candidate)
     return joined
 
 
-def _web_domains(doc) -> list:
-    domains = (doc.char_span(*match.span(), label="ORG", alignment_mode="expand") for match in _WEB_DOMAIN.finditer(doc.text))
-    return [_with_rule(span, "web_domain") for span in domains if span is not None]
+def _web_domains(doc, text: str) -> list[Candidate]:
+    spans = (doc.char_span(*match.span(), alignment_mode="expand") for match in _WEB_DOMAIN.finditer(text))
+    return [("ORG", span.start, span.end, "web_domain") for span in spans if span is not None]
 
 
-def _with_rule(span, rule: str):
-    from spacy.tokens import Span
-
-    return Span(span.doc, span.start, span.end, label=span.label_, span_id=rule)
-
-
-def _with_blessing(span):
-    from spacy.tokens import Span
-
-    end = context.with_blessing(span.doc, span.end) if span.label_ == "PERSON" else span.end
-    return span if end == span.end else Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
-
-
-def recognize(text: str) -> list[Mention]:
-    """The entity mentions of `text`, left to right, none overlapping."""
-    doc = _recognizer().nlp.make_doc(text)
-    return [Mention(span.label_, span.start_char, span.end_char, span.id_) for span in entity_spans(doc)]
+def _with_blessing(doc, candidate: Candidate) -> Candidate:
+    label, first, end, rule = candidate
+    return (label, first, context.with_blessing(doc, end), rule) if label == "PERSON" else candidate
