@@ -40,18 +40,20 @@ def warm_up() -> None:
     extract(_WARM_UP_TEXT)
 
 
-def process(record: Record, output_format: str) -> Result:
+def process(record: Record, output_format: str, with_entities: bool = True) -> Result:
     """Extract one record and render it (runs in a worker process when there are several)."""
     if record.error is not None:
         return Result(record.id, None, record.error, record.size)
-    document = extract(record.text, reference_date=record.reference_date, document_id=record.id)
+    document = extract(record.text, record.reference_date, record.id, with_entities)
     return Result(record.id, FORMATS[output_format](document), None, record.size)
 
 
-def run(records: Iterable[Record], output_format: str, jobs: int, scheduler: str | None = None) -> Iterator[Result]:
+def run(
+    records: Iterable[Record], output_format: str, jobs: int, scheduler: str | None = None, with_entities: bool = True
+) -> Iterator[Result]:
     """The results of every record, in input order: on the Dask cluster at `scheduler` when given,
     else with `jobs` worker processes (1: in this one)."""
-    work = partial(process, output_format=output_format)
+    work = partial(process, output_format=output_format, with_entities=with_entities)
     if scheduler is not None:
         yield from run_on_cluster(work, records, scheduler)
         return

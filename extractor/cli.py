@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
         "--reference-date-field overrides it per document",
     )
     extract_command.add_argument(
+        "--no-entities",
+        action="store_true",
+        help="skip people, organizations and places (facts only, about a third faster)",
+    )
+    extract_command.add_argument(
         "--dedupe",
         action="store_true",
         help="skip a document that repeats an earlier one (exactly or nearly; needs khabar[dedupe])",
@@ -198,7 +203,7 @@ def _extract(arguments: argparse.Namespace) -> int:
     with _output_stream(arguments.output) as stream:
         stream.writelines(done.values())
         scheduler = arguments.scheduler if arguments.engine == "dask" else None
-        for result in run(chain(first, pending), arguments.format, jobs, scheduler):
+        for result in run(chain(first, pending), arguments.format, jobs, scheduler, not arguments.no_entities):
             if result.error is not None:
                 failures += 1
                 print(f"khabar: error: {result.error}", file=sys.stderr)

@@ -113,6 +113,22 @@ def test_cli_table_format(capsys):
     assert "percent\t90\tpercent\tmore_than\t90 درصد" in out
 
 
+def test_cli_table_lists_entities_and_notes(capsys):
+    status, out, _ = _run(["extract", "--format", "table"], capsys)
+    assert status == 0
+    assert "# PERSON: محمود سیجانی (6)" in out.splitlines()
+    assert "# note: 2,256 + 75 + 63 = 2,394, not the stated total 2,300 (واحد)" in out.splitlines()
+
+
+def test_cli_no_entities_keeps_the_facts(capsys):
+    _, with_entities, _ = _run(["extract"], capsys)
+    status, without, _ = _run(["extract", "--no-entities"], capsys)
+    full, facts_only = json.loads(with_entities), json.loads(without)
+    assert status == 0 and full["entities"] and facts_only["entities"] == []
+    assert [fact["text"] for fact in facts_only["facts"]] == [fact["text"] for fact in full["facts"]]
+    assert all(fact.get("location") is None for fact in facts_only["facts"])
+
+
 def test_cli_schema_command(capsys):
     status, out, _ = _run(["schema"], capsys)
     assert status == 0 and json.loads(out)["title"] == "Document"
@@ -179,7 +195,7 @@ def test_cli_resume_extracts_only_what_is_missing(tmp_path, capsys, monkeypatch)
     output.write_text("".join(complete.splitlines(keepends=True)[:2]) + '{"id": "n2", "cut sho', encoding="utf-8")
     extracted = []
     real_process = batch.process
-    monkeypatch.setattr(batch, "process", lambda record, output_format: extracted.append(record.id) or real_process(record, output_format))
+    monkeypatch.setattr(batch, "process", lambda record, *options, **named: extracted.append(record.id) or real_process(record, *options, **named))
     status, _, err = _run(["extract", *common, "--resume"], capsys)
     assert status == 0
     assert extracted == ["n2", "n3", "n4"]
