@@ -2,6 +2,6 @@
 context rules, then linked (a bare surname to the full name said before it)."""
 
 from extractor.entities.linking import link, name_titled_speakers
-from extractor.entities.recognizer import LABELS, Mention, recognize
+from extractor.entities.recognizer import Mention, recognize
 
-__all__ = ["LABELS", "Mention", "link", "name_titled_speakers", "recognize"]
+__all__ = ["Mention", "link", "name_titled_speakers", "recognize"]

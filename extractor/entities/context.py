@@ -17,6 +17,8 @@ from extractor.entities.patterns import (
     HEAD,
     HONORIFIC,
     MINISTER,
+    ORGANIZATION,
+    PERSON,
     PLACE,
     PLACE_AFTER_HEAD,
     PLACE_HEAD,
@@ -24,13 +26,14 @@ from extractor.entities.patterns import (
     SPEAKER_CUE,
     TITLE,
     agencies,
+    agency_name_starts,
     blessings,
     first_names,
     generic_modifiers,
     head_compounds,
     single_word_places,
-    stop_words,
     light_verbs,
+    stop_words,
     surname_endings,
 )
 
@@ -89,7 +92,7 @@ def ministry(doc: Doc, start: int, end: int) -> Candidate | None:
 
 
 def _specifiers_end(doc: Doc, first: int) -> int | None:
-    """Where the words that specify an organization, from token `first`, end: one to four name parts,
+    """Where the words that specify an organization, from token `first`, end: one to three name parts,
     continued by "و X" or "، X و Y", and a place that closes the name ("... ایران"); None if none."""
     words = _name_parts(doc, first, _MOST_SPECIFIER_WORDS)
     if words and first + words < len(doc) and doc[first + words].lower_ in light_verbs():
@@ -163,7 +166,7 @@ def agency_in_context(doc: Doc, start: int, end: int) -> Candidate | None:
     agency): فارس and مهر are also a province and a month, agencies only here."""
     if end >= len(doc) or doc[end].text not in agencies():
         return None
-    if doc[start].text == "خبرگزاری":
+    if doc[start:end].text in agency_name_starts():
         return ("ORG", start, end + 1, "agency_named")
     return ("ORG", end, end + 1, "agency_reported")
 
@@ -219,10 +222,10 @@ def candidates(doc: Doc, hits: dict[str, list[tuple[int, int]]]) -> tuple[list[C
     rules outrank the lexicons ("خبرنگار فارس" is the agency, not the province); weak ones, which guess
     a name from where it stands, yield to them ("ایرنا ، رئیس ..." is no person)."""
     honorific_ends = dict(hits.get(HONORIFIC, []))
-    known_organizations = {position for start, end in hits.get("organization", []) for position in range(start, end)}
-    organization_starts = {start for key in (HEAD, "organization") for start, _ in hits.get(key, [])}
+    known_organizations = {position for start, end in hits.get(ORGANIZATION, []) for position in range(start, end)}
+    organization_starts = {start for key in (HEAD, ORGANIZATION) for start, _ in hits.get(key, [])}
     strong = [organization(doc, start, end, known_organizations, organization_starts) for start, end in hits.get(HEAD, [])]
-    known_people = {start for start, _ in hits.get("person", [])}
+    known_people = {start for start, _ in hits.get(PERSON, [])}
     strong += [person_from_first_name(doc, start, end, known_people) for start, end in hits.get(FIRST_NAME, [])]
     strong += [person_after_honorific(doc, start, end, honorific_ends) for start, end in hits.get(HONORIFIC, [])]
     strong += [agency_in_context(doc, start, end) for start, end in hits.get(AGENCY_CONTEXT, [])]

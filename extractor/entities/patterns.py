@@ -10,13 +10,13 @@ import itertools
 
 from extractor import lexicons
 
-PLACE = "place"
+PLACE, ORGANIZATION, PERSON = "place", "organization", "person"
 # Keys of PhraseMatcher hits that are entities themselves: key -> (label, rule).
 ENTITY_KEYS = {
     PLACE: ("LOC", "place"),
-    "organization": ("ORG", "organization"),
+    ORGANIZATION: ("ORG", "organization"),
     "agency": ("ORG", "agency"),
-    "person": ("PERSON", "person"),
+    PERSON: ("PERSON", "person"),
     "person_short": ("PERSON", "person_short"),
 }
 # Keys of hits that start an entity only together with the words after them (see context.py).
@@ -81,9 +81,9 @@ def phrases() -> dict[str, list[str]]:
         # "مرکزی" alone is "central": a place only after its head, "استان مرکزی".
         PLACE_AFTER_HEAD: [row["name"] for row in places if row["alone"] == "no"],
         PLACE_HEAD: list(lexicons.column("place_heads", "word")),
-        "organization": list(lexicons.column("organizations", "name")),
+        ORGANIZATION: list(lexicons.column("organizations", "name")),
         "agency": unambiguous_agencies(),
-        "person": [row["name"] for row in people],
+        PERSON: [row["name"] for row in people],
         "person_short": [row["short"] for row in people if row["short"]],
         HEAD: list(lexicons.column("organization_heads", "word")),
         FIRST_NAME: _with_sayyid([row["name"] for row in first_names if row["starts_a_name"] == "yes"]),
@@ -141,6 +141,12 @@ def blessings() -> frozenset[str]:
 def surname_endings() -> frozenset[str]:
     """Second words of two-word surnames: احمدی نژاد, حسن زاده, علی پور."""
     return frozenset(lexicons.column("surname_endings", "word"))
+
+
+@functools.cache
+def agency_name_starts() -> frozenset[str]:
+    """Context words that begin an agency's name (خبرگزاری فارس) rather than stand before it (به گزارش)."""
+    return frozenset(row["phrase"] for row in lexicons.rows("agency_contexts") if row["in_name"] == "yes")
 
 
 @functools.cache

@@ -12,7 +12,6 @@ import regex
 
 from extractor.entities import context, patterns
 
-LABELS = ("PERSON", "ORG", "LOC")
 # News sites named by their address: "Entekhab.ir", "khabaronline.ir".
 _WEB_DOMAIN = regex.compile(r"(?<![\w.@/])[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:ir|com|net|org|news|tv)(?![\w.])")
 
@@ -53,11 +52,6 @@ def _recognizer() -> _Recognizer:
     for key, phrases in patterns.phrases().items():
         matcher.add(key, list(nlp.tokenizer.pipe(phrases)))
     return _Recognizer(nlp, matcher)
-
-
-def entity_pipeline():
-    """The blank spaCy `fa` pipeline entities are found with (its tokenizer and vocabulary)."""
-    return _recognizer().nlp
 
 
 def recognize(text: str) -> list[Mention]:
