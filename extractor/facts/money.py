@@ -21,6 +21,9 @@ _ADJECTIVE_SUFFIX = "ی"
 _GAP = "[ \u200c]*"
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z")
 _AND = regex.compile(rf"{_GAP}و{_GAP}")
+_RATE_BASES = (1, 10, 100, 1000)
+_IRANIAN_UNITS = ("rial", "toman")
+_RATE_GAP = regex.compile(r"(?:[ \u200c]+[\p{L}\p{M}]+){0,3}[ \u200c]+")  # the currency's country at most
 
 
 @functools.cache
@@ -35,10 +38,16 @@ def _currencies() -> dict[str, tuple[str, int | None]]:
 
 @functools.cache
 def _currency_after() -> regex.Pattern[str]:
-    """A currency word (or its adjective, تومانی) right after a number."""
-    words = lexicons.column("currencies", "word")
-    alternation = lexicons.alternation([*words, *(word + _ADJECTIVE_SUFFIX for word in words if word[0].isalpha())])
-    return regex.compile(rf"{_GAP}(?P<currency>{alternation})(?![\p{{L}}\p{{M}}])")
+    """A currency word (or its adjective, تومانی) right after a number; درام and راند (also "drama" and
+    "round") only with their country after them (درام ارمنستان), سنت without its adjective (سنتی:
+    "traditional")."""
+    rows = lexicons.rows("currencies")
+    alone = [row["word"] for row in rows if row["alone"] == "yes"]
+    adjectives = [row["word"] + _ADJECTIVE_SUFFIX for row in rows if row["alone"] == "yes" and row["adjective"] == "yes" and row["word"][0].isalpha()]
+    with_country = lexicons.alternation([row["word"] for row in rows if row["alone"] == "no"])
+    countries = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["kind"] == "country"])
+    currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}(?![\p{{L}}\p{{M}}]))"
+    return regex.compile(rf"{_GAP}(?P<currency>{currency})(?![\p{{L}}\p{{M}}])")
 
 
 @functools.cache
@@ -103,7 +112,19 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         }
         start = _from_before_range(sentence, number)
         found.append(Candidate("money", start, end, rule, value, unit, qualifier, details, qualifier_span))
-    return _joined_ranges(sentence.text, found)
+    return _without_rate_bases(sentence.text, _joined_ranges(sentence.text, found))
+
+
+def _without_rate_bases(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"یکصد روپیه نپال 29 هزار ریال": the 100 rupees are the base of an exchange rate, a unit of
+    measure rather than an amount (as annotated Persian news has it); the rials are the amount."""
+    ordered = sorted(found, key=lambda candidate: candidate.start)
+    bases = {
+        id(base) for base, rate in zip(ordered, ordered[1:])
+        if base.value in _RATE_BASES and base.unit not in _IRANIAN_UNITS and rate.unit in _IRANIAN_UNITS
+        and _RATE_GAP.fullmatch(text, base.end, rate.start)
+    }
+    return [candidate for candidate in found if id(candidate) not in bases]
 
 
 def _implied_currency(sentence: SentenceContext) -> list[Candidate]:
