@@ -59,7 +59,9 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     weekday = r"(?<!(?:امام|نماز|خطیب|ائمه)[ \u200c]+)" + lexicons.alternation(lexicons.column("weekdays", "name"))
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
     day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
-    year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)(?:{_ERA})?"
+    # "دسامبر 23 دلار": a number followed by a currency or درصد is an amount, not a year.
+    amount_after = lexicons.alternation([*lexicons.column("currencies", "word"), "درصد"])
+    year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})(?:{_ERA})?"
     year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?:سال{_GAP})?(?P<relative>{relative}))"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
