@@ -33,6 +33,7 @@ class _Parts:
     year_digits: int  # how many digits the year was written with (0 when absent)
     first_day: int | None = None  # "13 تا 17 اردیبهشت": a range of days
     last_year: int | None = None  # "سال‌های 2009 تا 2013": a range of years
+    relative_year: bool = False  # "تیر سال گذشته" (last year's Tir), not "تیر گذشته" (the last Tir)
 
 
 @functools.cache
@@ -62,7 +63,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     # "دسامبر 23 دلار": a number followed by a currency or درصد is an amount, not a year.
     amount_after = lexicons.alternation([*lexicons.column("currencies", "word"), "درصد"])
     year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})(?:{_ERA})?"
-    year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?:سال{_GAP})?(?P<relative>{relative}))"
+    year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{_ERA})?)"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
@@ -208,7 +209,8 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
     last_year = int(match.group("last_year")) if _group(match, "last_year") else None
     if (first_day is not None and day is not None and first_day >= day) or (last_year and year and last_year < year and len(match.group("last_year")) == len(year_text)):
         return None
-    return _Parts(calendar, year, month, day, weekday, relative, len(year_text or ""), first_day, last_year)
+    relative_year = relative is not None and _group(match, "year_word") is not None
+    return _Parts(calendar, year, month, day, weekday, relative, len(year_text or ""), first_day, last_year, relative_year)
 
 
 def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
@@ -224,6 +226,8 @@ def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
         return (2000 if parts.year <= _LATEST_GREGORIAN_YEAR_AS_TWO_DIGITS else 1900) + parts.year if parts.calendar == "gregorian" else century + parts.year
     if reference_year is None or parts.month is None:
         return None
+    if parts.relative_year:
+        return reference_year + {_PREVIOUS: -1, _NEXT: 1}.get(parts.relative, 0)
     reference_month = _reference_month(parts.calendar, reference)
     if parts.relative == _PREVIOUS:
         return reference_year if parts.month < reference_month else reference_year - 1

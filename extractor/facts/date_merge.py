@@ -15,10 +15,16 @@ _RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+")
 _LIST_JOINER = regex.compile(r"[ \u200c]*(?:،|,|و)[ \u200c]*\Z")
 _ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
 _FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?\Z")
+# اوایل, اواسط, اواخر (early, mid, late) stand beside a date, as annotators mark it, like بیش از beside
+# an amount; ابتدای, پایان ("from the start of ... until now") take part in it.
 _PART_OF_PERIOD = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:(?:از[ \u200c]+)?(?:ابتدای|آغاز|اوایل|اواسط|اواخر|پایان|انتهای|نیمه اول|نیمه دوم)"
+    r"(?<![\p{L}\p{M}])(?:(?:از[ \u200c]+)?(?:ابتدای|آغاز|پایان|انتهای|نیمه اول|نیمه دوم)"
     r"|(?:طی[ \u200c]+)?(?:\d{1,2}|\p{L}+)[ \u200c]+ماهه?[ \u200c]+(?:نخست|اول|آغازین|پایانی|دوم|سوم|چهارم))[ \u200c]+\Z"
 )
+# "طی سال‌های 2010 تا 2014", "طی دو ماه گذشته": "during" belongs to the date it introduces.
+_DURING = regex.compile(r"(?<![\p{L}\p{M}])طی[ \u200c]+\Z")
+# "22 و 23 آذر", "روزهای 17 و 18 ماه مه": a day said before the date that names the month.
+_DAY_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?:روزهای[ \u200c]+)?(?P<day>\d{1,2})[ \u200c]*(?:و|،)[ \u200c]*\Z")
 _UNTIL_NOW = regex.compile(r"[ \u200c]+(?:تاکنون|تا کنون|تا به امروز)(?![\p{L}\p{M}])")
 
 
@@ -37,7 +43,26 @@ def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> 
             merged[-1] = _range(previous, day)
         else:
             merged.append(day)
-    return [_with_period_words(text, day, reference) for day in merged]
+    return [_with_during(text, _with_period_words(text, _with_day_before(text, day), reference)) for day in merged]
+
+
+def _with_day_before(text: str, day: Candidate) -> Candidate:
+    """"22 و 23 آذر": the two days, from the 22nd."""
+    before = _DAY_BEFORE.search(text, max(0, day.start - 16), day.start)
+    start_date, last_day = day.details.get("start"), day.details.get("day")
+    if not before or last_day is None or not 1 <= int(before.group("day")) < last_day:
+        return day
+    details = {**day.details, "granularity": "period", "day": None, "weekday": None}
+    value = day.value
+    if isinstance(start_date, datetime.date):
+        details["start"] = start_date - datetime.timedelta(days=last_day - int(before.group("day")))
+        value = f"{details['start'].isoformat()}/{details['end'].isoformat()}"
+    return replace(day, start=before.start(), rule=f"day+{day.rule}", value=value, details=details)
+
+
+def _with_during(text: str, day: Candidate) -> Candidate:
+    during = _DURING.search(text, max(0, day.start - 8), day.start)
+    return replace(day, start=during.start()) if during else day
 
 
 def _same_kind(first: Candidate, second: Candidate) -> bool:
