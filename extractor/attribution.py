@@ -11,6 +11,7 @@ from extractor.models import Speaker
 
 _MAX_SUBJECT_WORDS = 10
 _DEMONSTRATIVES = ("این", "همین")
+_MOST_NAME_WORDS = 3
 # Words that end the subject of a speech verb: "X روز چهارشنبه ... افزود", "X در ادامه گفت".
 _SUBJECT_END = regex.compile(
     r"[ \u200c]+(?:روز|در|با|ضمن|طی|هنگام|همچنین|نیز|امروز|دیروز|پیش از|پس از|بعد از|صبح|عصر|شامگاه|امشب|هم)(?![\p{L}\p{M}])"
@@ -94,9 +95,35 @@ def _speaker(subject: str, last: Speaker | None, named: list[str]) -> Speaker | 
         if last is None:
             return None
         return last.model_copy(update={"mention": first_word if first_word in _pronouns() else subject})
-    if lexicons.canonical(first_word) in _titles() or any(
-        lexicons.canonical(" ".join(subject.split()[:2])) == title for title in _titles()
-    ):
-        return Speaker(title=subject, mention=subject)
-    full_name = next((name for name in reversed(named) if name.split()[-1] == subject), subject)
-    return Speaker(name=full_name, mention=subject)
+    name, title = _name_and_title(subject)
+    if name is None:
+        return Speaker(title=title, mention=subject)
+    full_name = next((earlier for earlier in reversed(named) if earlier.split()[-1] == name), name)
+    return Speaker(name=full_name, title=title, mention=subject)
+
+
+def _name_and_title(subject: str) -> tuple[str | None, str | None]:
+    """"محمود سیجانی رئیس سازمان صنعت قم" and "رئیس سازمان صنعت قم، محمود سیجانی" -> (name, title);
+    "رئیس سازمان صنعت قم" -> (None, title); "سیجانی" -> (name, None)."""
+    words = subject.split()
+    title_at = next((index for index in range(len(words)) if _is_title_at(words, index)), None)
+    if title_at is None:
+        return subject, None
+    if title_at > 0:
+        return " ".join(words[:title_at]).strip(" ،,"), " ".join(words[title_at:])
+    title, comma, name = subject.rpartition("،")
+    return (name.strip(), title.strip()) if comma and _may_be_a_name(name) else (None, subject)
+
+
+def _may_be_a_name(words: str) -> bool:
+    """"محمود سیجانی" after a title's comma; not "معدن و تجارت قم", the rest of an organization's name."""
+    return 0 < len(words.split()) <= _MOST_NAME_WORDS and not _function_words().intersection(words.split())
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(lexicons.column("function_words", "word"))
+
+
+def _is_title_at(words: list[str], index: int) -> bool:
+    return lexicons.canonical(words[index]) in _titles() or lexicons.canonical(" ".join(words[index : index + 2])) in _titles()

@@ -1,3 +1,5 @@
+import pytest
+
 from extractor import extract
 from extractor.attribution import source_agency, speakers
 
@@ -30,3 +32,18 @@ def test_attribution_source_agency():
 def test_attribution_facts_carry_paragraph_speaker():
     document = extract("سیجانی گفت: 22 واحد فعال است.\n75 واحد دیگر هم هست.")
     assert [fact.speaker and fact.speaker.name for fact in document.facts] == ["سیجانی", None]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["محمود سیجانی رئیس سازمان صنعت قم گفت: متن.", "رئیس سازمان صنعت قم، محمود سیجانی گفت: متن."],
+)
+def test_attribution_name_and_title_apart(paragraph):
+    (speaker,) = speakers([paragraph])
+    assert (speaker.name, speaker.title) == ("محمود سیجانی", "رئیس سازمان صنعت قم")
+
+
+@pytest.mark.parametrize("subject", ["وی در ادامه", "این مسئول", "این مقام مسئول"])
+def test_attribution_pronouns_and_demonstratives_resolve_to_last_speaker(subject):
+    resolved = speakers(["محمود سیجانی گفت: متن.", f"{subject} افزود: متن."])
+    assert resolved[1].name == "محمود سیجانی"
