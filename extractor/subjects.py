@@ -12,7 +12,7 @@ from extractor.entities import Mention
 
 MEASURED_KINDS = ("count", "money", "percent")
 _MOST_WORDS_AFTER = 3
-_MOST_WORDS_BEFORE = 2
+_MOST_WORDS_BEFORE = 4
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 _GAP = regex.compile(r"[ \u200c]+")
 _PART_OF = "از"  # "30 درصد از جمعیت": the percentage of what follows از
