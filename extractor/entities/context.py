@@ -43,6 +43,7 @@ _MOST_SPECIFIER_WORDS = 3
 _MOST_SURNAME_WORDS = 2
 _AND, _COMMA = "و", "،"
 _NAME_TITLE_SEPARATORS = ("،", ",", "-", "–")
+_OPENING_QUOTES = ("«", '"', "'", "“")
 
 
 def is_name_part(token) -> bool:
@@ -145,10 +146,13 @@ def _surname_length(doc: Doc, first: int) -> int:
 
 
 def person_after_honorific(doc: Doc, start: int, end: int, honorific_ends: dict[int, int]) -> Candidate | None:
-    """"آقای سیجانی", "حجت الاسلام و المسلمین رئیسی": the name after the honorific(s), without them."""
+    """"آقای سیجانی", "حجت الاسلام و المسلمین رئیسی", "سرهنگ « ایرج محمدخانی »": the name after the
+    honorific(s), without them (nor the quotation marks around it)."""
     first = end
     while first in honorific_ends or (_is(doc, first, _AND) and first + 1 in honorific_ends):
         first = honorific_ends[first] if first in honorific_ends else honorific_ends[first + 1]
+    if first < len(doc) and doc[first].text in _OPENING_QUOTES:
+        first += 1
     words = _full_name_length(doc, first)
     return ("PERSON", first, first + words, "honorific+name") if words else None
 
