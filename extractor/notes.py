@@ -19,12 +19,14 @@ _LEAST_PARTS = 2
 _REPEATABLE_KINDS = ("count", "money", "percent")
 _LEAST_SUBJECT_WORDS = 3
 # A restatement differs a little (53 هزار, then 50 هزار); values far apart measure different things.
+LEAD_PARAGRAPHS = 2  # the headline and the lead
 _RESTATED_HIGH = 1.5
 
 
-def notes(text: str, facts: list[Fact]) -> list[Note]:
-    """The notes on the facts of Document.text `text`."""
-    return [*_parts_not_adding_up(text, facts), *_weekdays_contradicting_dates(facts), *_quantities_restated(facts)]
+def notes(text: str, facts: list[Fact], lead: set[int]) -> list[Note]:
+    """The notes on the facts of Document.text `text`; `lead` holds the paragraph numbers of the
+    headline and lead, which summarize the body."""
+    return [*_parts_not_adding_up(text, facts), *_weekdays_contradicting_dates(facts), *_quantities_restated(facts, lead)]
 
 
 @functools.cache
@@ -80,9 +82,10 @@ def _weekdays_contradicting_dates(facts: list[Fact]) -> list[Note]:
     return found
 
 
-def _quantities_restated(facts: list[Fact]) -> list[Note]:
-    """The same kind, unit and subject (of three words or more) given two close but different values in
-    two sentences."""
+def _quantities_restated(facts: list[Fact], lead: set[int]) -> list[Note]:
+    """The same kind, unit and subject (of three words or more) given two close but different values,
+    once in the headline or lead and once in the body, which the lead summarizes. (Within the body,
+    the same subject with two values is mostly two quantities: a price before and after, two matches.)"""
     by_subject = defaultdict(list)
     for index, fact in enumerate(facts):
         if fact.kind in _REPEATABLE_KINDS and _is_specific(fact.subject) and fact.value_high is None:
@@ -91,7 +94,8 @@ def _quantities_restated(facts: list[Fact]) -> list[Note]:
     for (kind, unit, subject, _), indices in by_subject.items():
         for first, second in combinations(indices, 2):
             low, high = sorted((facts[first].value, facts[second].value))
-            if facts[first].sentence != facts[second].sentence and low != high and 0 < low and high <= _RESTATED_HIGH * low:
+            in_lead_and_body = (facts[first].paragraph in lead) != (facts[second].paragraph in lead)
+            if in_lead_and_body and low != high and 0 < low and high <= _RESTATED_HIGH * low:
                 found.append(Note(
                     kind="same_quantity_different_values",
                     message=f"{subject}: {_number(facts[first].value)} and later {_number(facts[second].value)} ({unit})",

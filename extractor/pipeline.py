@@ -60,7 +60,7 @@ def extract(
         sentences=sentences,
         facts=facts,
         entities=[_entity(mention, layout) for mention in mentions],
-        notes=notes.notes(layout.text, facts),
+        notes=notes.notes(layout.text, facts, {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}),
         duplicates=[
             DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
             for block, first in paragraphs.duplicates

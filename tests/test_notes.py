@@ -39,9 +39,17 @@ def test_notes_weekday_contradicting_its_date():
     assert _notes("جلسه روز پنجشنبه 14 تیر 1397 برگزار شد.") == []
 
 
-def test_notes_same_quantity_restated_with_another_value():
-    text = "تعداد کارکنان شرکت ملی نفت 500 نفر است. در گزارش دیگری تعداد کارکنان شرکت ملی نفت 450 نفر اعلام شد."
-    assert _notes(text) == [("same_quantity_different_values", "کارکنان شرکت ملی نفت: 500 and later 450 (person)")]
+def test_notes_same_quantity_restated_in_the_body_with_another_value():
+    headline = "تعداد کارکنان شرکت ملی نفت 500 نفر است"
+    body = "مدیر شرکت گفت: برنامه ادامه دارد.\nدر این گزارش تعداد کارکنان شرکت ملی نفت 450 نفر اعلام شد."
+    assert _notes(f"{headline}\n{body}") == [
+        ("same_quantity_different_values", "کارکنان شرکت ملی نفت: 500 and later 450 (person)")
+    ]
+
+
+def test_notes_two_values_within_the_body_are_two_quantities():
+    text = "خبر\nگزارش\nقیمت هر کیلوگرم گوشت مرغ 15 هزار تومان بود.\nاکنون هر کیلوگرم گوشت مرغ 14 هزار تومان است."
+    assert _notes(text) == []
 
 
 def test_notes_point_at_their_facts():
