@@ -37,10 +37,7 @@ def extract(
     normalized = default_normalizer().normalize(text)
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
     layout = TextLayout(normalized, paragraphs.kept)
-    mentions = entities.recognize(layout.text) if with_entities else []
-    speakers = attribution.speakers([layout.paragraph_text(block) for block in paragraphs.kept])
-    speakers = entities.name_titled_speakers(layout.text, mentions, speakers)
-    mentions = entities.link(layout.text, mentions, speakers) if with_entities else []
+    mentions, speakers = _entities_and_speakers(layout, paragraphs.kept, with_entities)
     sentences, facts = [], []
     places = [mention for mention in mentions if mention.label == "LOC"]
     for block, speaker in zip(paragraphs.kept, speakers):
@@ -75,6 +72,19 @@ def extract(
             for block, reason in paragraphs.boilerplate
         ],
     )
+
+
+def _entities_and_speakers(
+    layout: TextLayout, kept: list[dedupe.Block], with_entities: bool
+) -> tuple[list[entities.Mention], list[Speaker | None]]:
+    """The people, organizations and places named, and each paragraph's speaker: a speaker known by
+    title only is named from the entities; bare surnames are linked to the speakers' full names."""
+    speakers = attribution.speakers([layout.paragraph_text(block) for block in kept])
+    if not with_entities:
+        return [], speakers
+    mentions = entities.recognize(layout.text)
+    speakers = entities.name_titled_speakers(layout.text, mentions, speakers)
+    return entities.link(layout.text, mentions, speakers), speakers
 
 
 def _measured(candidate: Candidate, text: str, sentence: Span, places: list[entities.Mention]) -> dict:
