@@ -31,8 +31,9 @@ from extractor.entities.patterns import (
     first_names,
     generic_modifiers,
     head_compounds,
-    single_word_places,
     light_verbs,
+    single_word_places,
+    starting_first_names,
     stop_words,
     surname_endings,
 )
@@ -44,6 +45,7 @@ _MOST_SURNAME_WORDS = 2
 _AND, _COMMA = "و", "،"
 _NAME_TITLE_SEPARATORS = ("،", ",", "-", "–")
 _OPENING_QUOTES = ("«", '"', "'", "“")
+_LIST_SEPARATORS = ("،", ",", "و")
 
 
 def is_name_part(token) -> bool:
@@ -95,6 +97,8 @@ def ministry(doc: Doc, start: int, end: int) -> Candidate | None:
 def _specifiers_end(doc: Doc, first: int) -> int | None:
     """Where the words that specify an organization, from token `first`, end: one to three name parts,
     continued by "و X" or "، X و Y", and a place that closes the name ("... ایران"); None if none."""
+    if first < len(doc) and doc[first].lower_ in starting_first_names():
+        return None  # "تیم رسول نویدکیا ، علی کریمی ...": a person follows, not the team's name
     words = _name_parts(doc, first, _MOST_SPECIFIER_WORDS)
     if words and first + words < len(doc) and doc[first + words].lower_ in light_verbs():
         words -= 1  # "بورس پذیرفته شد", "مجلس استناد کرد": the word before a verb belongs to the verb
@@ -241,3 +245,42 @@ def candidates(doc: Doc, hits: dict[str, list[tuple[int, int]]]) -> tuple[list[C
     weak = [person_before(doc, start, end, "name+title") for start, end in hits.get(TITLE, [])]
     weak += [person_before(doc, start, end, "name+speech") for start, end in hits.get(SPEAKER_CUE, [])]
     return [found for found in strong if found], [found for found in weak if found]
+
+
+def listed_with_people(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """"رسول نویدکیا ، علی کریمی ، فوزیل موسایف و محمدرضا خلعتبری": a name listed between people (by
+    "،" or "و") is a person too, when it stands alone between the separators."""
+    taken = {token for _, first, end, _ in found for token in range(first, end)}
+    listed: list[Candidate] = []
+    people = [candidate for candidate in found if candidate[0] == "PERSON"]
+    while people:  # along the list, one neighbour at a time
+        neighbours = []
+        for _, first, end, _ in people:
+            for item in (_item_after(doc, end), _item_before(doc, first)):
+                if item is not None and taken.isdisjoint(range(*item)):
+                    neighbours.append(("PERSON", *item, "listed_with_person"))
+                    taken.update(range(*item))
+        listed += neighbours
+        people = neighbours
+    return listed
+
+
+def _item_after(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The name after "، X" or "و X", when a separator or the end of the clause follows it."""
+    if end >= len(doc) or doc[end].text not in _LIST_SEPARATORS:
+        return None
+    words = _name_parts(doc, end + 1, _MOST_SURNAME_WORDS)
+    closed = end + 1 + words >= len(doc) or doc[end + 1 + words].text in _LIST_SEPARATORS or doc[end + 1 + words].is_punct
+    return (end + 1, end + 1 + words) if words and closed else None
+
+
+def _item_before(doc: Doc, first: int) -> tuple[int, int] | None:
+    """The name before "X ،" or "X و", when a separator or the start of the clause precedes it."""
+    if first == 0 or doc[first - 1].text not in _LIST_SEPARATORS:
+        return None
+    last = first - 1
+    start = last
+    while start > 0 and last - start < _MOST_SURNAME_WORDS and is_name_part(doc[start - 1]):
+        start -= 1
+    opened = start == 0 or doc[start - 1].text in _LIST_SEPARATORS or doc[start - 1].is_punct
+    return (start, last) if start < last and opened else None

@@ -77,7 +77,8 @@ def entity_candidates(doc, text: str) -> list[Candidate]:
     strong, weak = context.candidates(doc, hits)
     # Between equally long spans the first wins: strong context rules, then lexicons, then weak rules.
     settled = _longest_first([*strong, *found, *_web_domains(doc, text), *weak])
-    return [_with_blessing(doc, candidate) for candidate in _joined_organizations(settled)]
+    people = [_with_blessing(doc, candidate) for candidate in _joined_organizations(settled)]
+    return _longest_first([*people, *context.listed_with_people(doc, people)])
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
