@@ -22,6 +22,7 @@ _GAP = "[ \u200c]*"
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z")
 _AND = regex.compile(rf"{_GAP}و{_GAP}")
 _RATE_BASES = (1, 10, 100, 1000)
+_POUND = "pound"
 _IRANIAN_UNITS = ("rial", "toman")
 _RATE_GAP = regex.compile(r"(?:[ \u200c]+[\p{L}\p{M}]+){0,3}[ \u200c]+")  # the currency's country at most
 
@@ -48,6 +49,12 @@ def _currency_after() -> regex.Pattern[str]:
     countries = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["kind"] == "country"])
     currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}(?![\p{{L}}\p{{M}}]))"
     return regex.compile(rf"{_GAP}(?P<currency>{currency})(?![\p{{L}}\p{{M}}])")
+
+
+@functools.cache
+def _weight_before() -> regex.Pattern[str]:
+    words = lexicons.alternation(lexicons.column("weight_words", "word"))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){words}(?![\p{{L}}\p{{M}}])")
 
 
 @functools.cache
@@ -99,6 +106,8 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if not currency:
             continue
         unit, rials_per_unit, rule = _currency(currency.group("currency"))
+        if unit == _POUND and _weight_before().search(sentence.text, 0, number.start):
+            continue  # "وزن آن 31 میلیون پوند است": a pound of weight
         value, end = plain_number(number.value), currency.end()
         compound = _subunit_part(sentence, numbers[index + 1 :], unit, end) if not number.is_range else None
         if compound:
