@@ -44,11 +44,6 @@ def _titles() -> frozenset[str]:
 
 
 @functools.cache
-def _pronouns() -> frozenset[str]:
-    return frozenset(lexicons.column("pronouns", "word"))
-
-
-@functools.cache
 def _agency_names() -> dict[str, str]:
     return {lexicons.canonical(name): name for name in lexicons.column("agencies", "name")}
 
@@ -91,10 +86,10 @@ def _quoted_subject(paragraph: str) -> str | None:
 def _speaker(subject: str, last: Speaker | None, named: list[str]) -> Speaker | None:
     # "وی", "وی در ادامه", and "این مسئول", "این مقام مسئول", "این نماینده": the last speaker again.
     first_word = subject.split()[0]
-    if first_word in _pronouns() or first_word in _DEMONSTRATIVES and len(subject.split()) > 1:
+    if first_word in lexicons.words("pronouns", "word") or first_word in _DEMONSTRATIVES and len(subject.split()) > 1:
         if last is None:
             return None
-        return last.model_copy(update={"mention": first_word if first_word in _pronouns() else subject})
+        return last.model_copy(update={"mention": first_word if first_word in lexicons.words("pronouns", "word") else subject})
     name, title = _name_and_title(subject)
     if name is None:
         return Speaker(title=title, mention=subject)
@@ -117,12 +112,8 @@ def _name_and_title(subject: str) -> tuple[str | None, str | None]:
 
 def _may_be_a_name(words: str) -> bool:
     """"محمود سیجانی" after a title's comma; not "معدن و تجارت قم", the rest of an organization's name."""
-    return 0 < len(words.split()) <= _MOST_NAME_WORDS and not _function_words().intersection(words.split())
+    return 0 < len(words.split()) <= _MOST_NAME_WORDS and not lexicons.words("function_words", "word").intersection(words.split())
 
-
-@functools.cache
-def _function_words() -> frozenset[str]:
-    return frozenset(lexicons.column("function_words", "word"))
 
 
 def _is_title_at(words: list[str], index: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc
 
+from extractor import lexicons
 from extractor.entities.patterns import (
     AGENCY_CONTEXT,
     CREDIT,
@@ -25,17 +26,11 @@ from extractor.entities.patterns import (
     RELIGIOUS_TITLE,
     SPEAKER_CUE,
     TITLE,
-    agencies,
     agency_name_starts,
-    blessings,
     first_names,
-    generic_modifiers,
-    head_compounds,
-    light_verbs,
     single_word_places,
     starting_first_names,
     stop_words,
-    surname_endings,
 )
 
 Candidate = tuple[str, int, int, str]
@@ -63,6 +58,11 @@ def _name_parts(doc: Doc, position: int, most: int) -> int:
     return count
 
 
+def _light_verb_at(doc: Doc, position: int) -> bool:
+    """کرد, شد, داد, داشت, می at `position`: the verbs that make a compound verb with the word before."""
+    return position < len(doc) and doc[position].lower_ in lexicons.words("light_verbs", "word")
+
+
 def _is(doc: Doc, position: int, text: str) -> bool:
     return position < len(doc) and doc[position].text == text
 
@@ -77,13 +77,14 @@ def organization(doc: Doc, start: int, end: int, known: set[int], organization_s
     if end in organization_starts:  # "روابط عمومی" + "سازمان ...": a department of what follows
         return ("ORG", start, end, "head+organization")
     last = _specifiers_end(doc, end)
-    if last is None or doc[start:last].text in head_compounds() or _only_generic(doc, end, last):
+    common_noun = last is not None and doc[start:last].text in lexicons.words("head_compounds", "phrase")
+    if last is None or common_noun or _only_generic(doc, end, last):
         return None
     return ("ORG", start, last, "head+specifier")
 
 
 def _only_generic(doc: Doc, first: int, end: int) -> bool:
-    return all(token.lower_ in generic_modifiers() for token in doc[first:end])
+    return all(token.lower_ in lexicons.words("generic_modifiers", "word") for token in doc[first:end])
 
 
 def ministry(doc: Doc, start: int, end: int) -> Candidate | None:
@@ -100,7 +101,7 @@ def _specifiers_end(doc: Doc, first: int) -> int | None:
     if first < len(doc) and doc[first].lower_ in starting_first_names():
         return None  # "تیم رسول نویدکیا ، علی کریمی ...": a person follows, not the team's name
     words = _name_parts(doc, first, _MOST_SPECIFIER_WORDS)
-    if words and first + words < len(doc) and doc[first + words].lower_ in light_verbs():
+    if words and _light_verb_at(doc, first + words):
         words -= 1  # "بورس پذیرفته شد", "مجلس استناد کرد": the word before a verb belongs to the verb
     if not words:
         return None
@@ -143,8 +144,9 @@ def _surname_length(doc: Doc, first: int) -> int:
     words = _name_parts(doc, first, _MOST_SURNAME_WORDS)
     if words == 2:
         head, tail = doc[first].lower_, doc[first + 1].lower_
-        words = 2 if tail in surname_endings() or (head.endswith("ی") and tail.endswith("ی")) else 1
-    if words and first + words < len(doc) and doc[first + words].lower_ in light_verbs():
+        of_origin = head.endswith("ی") and tail.endswith("ی")
+        words = 2 if tail in lexicons.words("surname_endings", "word") or of_origin else 1
+    if words and _light_verb_at(doc, first + words):
         words -= 1  # "حضور داشت", "سخنرانی کرد": the word belongs to the verb
     return words
 
@@ -172,7 +174,7 @@ def _full_name_length(doc: Doc, first: int) -> int:
 def agency_in_context(doc: Doc, start: int, end: int) -> Candidate | None:
     """"خبرگزاری فارس" (the whole name) and "به گزارش مهر", "خبرنگار فارس", "در گفتگو با مهر" (the
     agency): فارس and مهر are also a province and a month, agencies only here."""
-    if end >= len(doc) or doc[end].text not in agencies():
+    if end >= len(doc) or doc[end].text not in lexicons.words("agencies", "name"):
         return None
     if doc[start:end].text in agency_name_starts():
         return ("ORG", start, end + 1, "agency_named")
@@ -193,7 +195,8 @@ def holy_person(doc: Doc, start: int, end: int) -> Candidate | None:
 
 def with_blessing(doc: Doc, end: int) -> int:
     """The end of a name, moved past a blessing in parentheses when one follows: "امام خمینی (ره)"."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text in blessings() and doc[end + 2].text == ")":
+    blessed = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+    if blessed and doc[end + 1].text in lexicons.words("blessings", "word"):
         return end + 3
     return end
 

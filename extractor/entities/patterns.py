@@ -120,41 +120,6 @@ def single_word_places() -> frozenset[str]:
 
 
 @functools.cache
-def head_compounds() -> frozenset[str]:
-    """A head noun and the word after it that make a common noun, no organization: شرکت کنندگان."""
-    return frozenset(lexicons.column("head_compounds", "phrase"))
-
-
-@functools.cache
-def light_verbs() -> frozenset[str]:
-    """کرد, شد, داد, است, and the prefix می: the verbs that make a compound verb with the word before."""
-    return frozenset(lexicons.column("light_verbs", "word"))
-
-
-@functools.cache
-def generic_modifiers() -> frozenset[str]:
-    """Words that leave a head noun generic when they are all that follows it: کارگروه استانی."""
-    return frozenset(lexicons.column("generic_modifiers", "word"))
-
-
-@functools.cache
-def blessings() -> frozenset[str]:
-    """The blessings written in parentheses after holy names: (ع), (س), (ره)."""
-    return frozenset(lexicons.column("blessings", "word"))
-
-
-@functools.cache
-def surname_endings() -> frozenset[str]:
-    """Second words of two-word surnames: احمدی نژاد, حسن زاده, علی پور."""
-    return frozenset(lexicons.column("surname_endings", "word"))
-
-
-@functools.cache
 def agency_name_starts() -> frozenset[str]:
     """Context words that begin an agency's name (خبرگزاری فارس) rather than stand before it (به گزارش)."""
     return frozenset(row["phrase"] for row in lexicons.rows("agency_contexts") if row["in_name"] == "yes")
-
-
-@functools.cache
-def agencies() -> frozenset[str]:
-    return frozenset(lexicons.column("agencies", "name"))

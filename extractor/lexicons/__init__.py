@@ -25,6 +25,12 @@ def column(name: str, field: str) -> tuple[str, ...]:
     return tuple(row[field] for row in rows(name))
 
 
+@functools.cache
+def words(name: str, field: str) -> frozenset[str]:
+    """One column of a lexicon as a set, for membership tests (built once)."""
+    return frozenset(column(name, field))
+
+
 def phrase_pattern(phrase: str) -> str:
     """A regex for a lexicon phrase that accepts its parts written apart, joined or with a ZWNJ."""
     return _JOINER.join(regex.escape(part) for part in phrase.split(" "))
