@@ -9,11 +9,11 @@ import regex
 
 from extractor import lexicons
 from extractor.entities import Mention
+from extractor.entities.tokens import WORD
 
 MEASURED_KINDS = ("count", "money", "percent")
 _MOST_WORDS_AFTER = 3
 _MOST_WORDS_BEFORE = 4
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 _GAP = regex.compile(r"[ \u200c]+")
 _PART_OF = "از"  # "30 درصد از جمعیت": the percentage of what follows از
 _IN_PLACE = regex.compile(r"(?<![\p{L}\p{M}])در[ \u200c]+(?:(?:استان|شهر|شهرستان|کشور)[ \u200c]+)?$")
@@ -66,7 +66,7 @@ def location(text: str, start: int, end: int, sentence_start: int, sentence_end:
 
 def _words_after(text: str, position: int, limit: int, skip_part_of: bool) -> list[str]:
     words: list[str] = []
-    for match in _WORD.finditer(text, position, limit):
+    for match in WORD.finditer(text, position, limit):
         gap = text[position : match.start()]
         if _GAP.fullmatch(gap) is None or len(words) == _MOST_WORDS_AFTER:
             break
@@ -82,7 +82,7 @@ def _words_after(text: str, position: int, limit: int, skip_part_of: bool) -> li
 
 def _words_before(text: str, position: int, limit: int) -> list[str]:
     words: list[str] = []
-    for match in reversed(list(_WORD.finditer(text, max(limit, position - 60), position))):
+    for match in reversed(list(WORD.finditer(text, max(limit, position - 60), position))):
         if _GAP.fullmatch(text[match.end() : position]) is None or len(words) == _MOST_WORDS_BEFORE:
             break
         if match.group() in _stop_words():

@@ -7,7 +7,6 @@ follows the number of hits, not of tokens.
 
 from __future__ import annotations
 
-import regex
 from spacy.tokens import Doc
 
 from extractor import lexicons
@@ -32,9 +31,9 @@ from extractor.entities.patterns import (
     starting_first_names,
     stop_words,
 )
+from extractor.entities.tokens import WORD
 
 Candidate = tuple[str, int, int, str]
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 _MOST_SPECIFIER_WORDS = 3
 _MOST_SURNAME_WORDS = 2
 _AND, _COMMA = "و", "،"
@@ -47,7 +46,7 @@ def is_name_part(token) -> bool:
     """Two letters or more (ZWNJ inside allowed; "د -" numbers a list), and not a word that ends names
     (a verb, a title, a preposition)."""
     text = token.lower_
-    return len(text) > 1 and text not in stop_words() and _LETTERS.fullmatch(text) is not None
+    return len(text) > 1 and text not in stop_words() and WORD.fullmatch(text) is not None
 
 
 def _name_parts(doc: Doc, position: int, most: int) -> int:

@@ -12,11 +12,11 @@ import regex
 from extractor import lexicons
 from extractor.entities.patterns import first_names, stop_words
 from extractor.entities.recognizer import Mention
+from extractor.entities.tokens import WORD
 from extractor.models import Speaker
 
 _SHORTER_NAME_RULE = "surname_of_full_name"
 _MOST_NAME_WORDS = 4
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 _SPEAKER_RULE = "speaker"
 # "رئیس سازمان صنعت قم، محمود سیجانی" and "محمود سیجانی، رئیس سازمان صنعت قم": at most a comma between.
 _BESIDE = regex.compile(r"[ \u200c]*[،,]?[ \u200c]*")
@@ -77,12 +77,12 @@ def _shorter_forms(text: str, mentions: list[Mention], speakers: list[Speaker | 
 def _looks_like_a_name(mention: str) -> bool:
     """"سیجانی", "محمود سیجانی": a few name words; not "وی", not "یکی از مراجع تقلید"."""
     words = mention.split()
-    return len(words) <= _MOST_NAME_WORDS and all(_LETTERS.fullmatch(word) and word not in stop_words() for word in words)
+    return len(words) <= _MOST_NAME_WORDS and all(WORD.fullmatch(word) and word not in stop_words() for word in words)
 
 
 def _may_be_surname(word: str) -> bool:
     """Letters, and no first name: "رضا" in "امام رضا" stands for no one alone, nor does "(ع)"."""
-    return _LETTERS.fullmatch(word) is not None and word not in first_names()
+    return WORD.fullmatch(word) is not None and word not in first_names()
 
 
 def _with_canonical(text: str, mention: Mention, full_names: dict[str, str]) -> Mention:

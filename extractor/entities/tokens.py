@@ -8,10 +8,10 @@ import regex
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+# A word: letters, ZWNJ inside allowed (احمدی‌نژاد).
+WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 # A token and the one space after it (spaCy's `whitespace_`), or a run of other white space (its own token).
-_TOKEN_AND_SPACE = regex.compile(
-    r"([\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*|\d+(?:[.,/٫]\d+)*|[^\s\u200c])( ?)|([\s\u200c]+)"
-)
+_TOKEN_AND_SPACE = regex.compile(rf"({WORD.pattern}|\d+(?:[.,/٫]\d+)*|[^\s\u200c])( ?)|([\s\u200c]+)")
 
 
 class WordTokenizer:
