@@ -7,7 +7,6 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 from itertools import islice
 
 from extractor.dask_engine import run_on_cluster
@@ -53,7 +52,7 @@ def run(
 ) -> Iterator[Result]:
     """The results of every record, in input order: on the Dask cluster at `scheduler` when given,
     else with `jobs` worker processes (1: in this one)."""
-    work = partial(process, output_format=output_format, with_entities=with_entities)
+    work = functools.partial(process, output_format=output_format, with_entities=with_entities)
     if scheduler is not None:
         yield from run_on_cluster(work, records, scheduler)
         return
@@ -68,7 +67,7 @@ def _in_worker_processes(work, records: Iterator[Record], jobs: int) -> Iterator
     warm_up()
     chunks = iter(lambda: list(islice(records, _RECORDS_PER_CHUNK)), [])
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        submit = partial(_submit, pool, work)
+        submit = functools.partial(_submit, pool, work)
         in_flight = deque(map(submit, islice(chunks, jobs * _CHUNKS_IN_FLIGHT_PER_WORKER)))
         while in_flight:
             results = in_flight.popleft().get()
