@@ -1,4 +1,4 @@
-"""Owns named entities: people, organizations and places, found by spaCy from the shipped lexicons and
+"""Owns named entities: people, organizations and places, found from the shipped lexicons and
 context rules, then linked (a bare surname to the full name said before it)."""
 
 from extractor.entities.linking import link, name_titled_speakers

@@ -1,4 +1,4 @@
-"""Owns what the entity recognizer looks for: the lexicons as PhraseMatcher phrases, each under a match
+"""Owns what the entity recognizer looks for: the lexicons as phrases to match, each under a match
 key that says what a hit means (an entity, or a context word that starts one), and the words that
 end a name.
 """
@@ -11,7 +11,7 @@ import itertools
 from extractor import lexicons
 
 PLACE, ORGANIZATION, PERSON = "place", "organization", "person"
-# Keys of PhraseMatcher hits that are entities themselves: key -> (label, rule).
+# Keys of phrase matcher hits that are entities themselves: key -> (label, rule).
 ENTITY_KEYS = {
     PLACE: ("LOC", "place"),
     ORGANIZATION: ("ORG", "organization"),
@@ -71,7 +71,8 @@ def unambiguous_agencies() -> list[str]:
 
 
 def phrases() -> dict[str, list[str]]:
-    """Every phrase to match, by match key, in all its spellings."""
+    """Every phrase to match, by match key, in all its spellings; a phrase under two keys is hit under
+    both, the key listed first first."""
     places = lexicons.rows("places")
     people = lexicons.rows("people")
     first_names = lexicons.rows("first_names")
@@ -81,8 +82,8 @@ def phrases() -> dict[str, list[str]]:
         # "مرکزی" alone is "central": a place only after its head, "استان مرکزی".
         PLACE_AFTER_HEAD: [row["name"] for row in places if row["alone"] == "no"],
         PLACE_HEAD: list(lexicons.column("place_heads", "word")),
+        "agency": unambiguous_agencies(),  # before ORGANIZATION: a news agency in both is found as the agency
         ORGANIZATION: list(lexicons.column("organizations", "name")),
-        "agency": unambiguous_agencies(),
         PERSON: [row["name"] for row in people],
         "person_short": [row["short"] for row in people if row["short"]],
         HEAD: list(lexicons.column("organization_heads", "word")),

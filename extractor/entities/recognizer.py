@@ -1,16 +1,17 @@
-"""Owns entity recognition: a blank spaCy `fa` pipeline whose PhraseMatcher holds every shipped lexicon;
-its hits are entities (places, organizations, people) or context words that the context rules grow
-into entities; overlaps are settled the spaCy way (the longest span wins, then the earliest)."""
+"""Owns entity recognition: a phrase matcher holding every shipped lexicon; its hits are entities
+(places, organizations, people) or context words that the context rules grow into entities; overlaps
+are settled the spaCy way (the longest span wins, then the earliest)."""
 
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 from dataclasses import dataclass
 
 import regex
 
 from extractor.entities import context, patterns
+from extractor.entities.phrase_matcher import PhraseMatcher
+from extractor.entities.tokens import Tokens
 
 # News sites named by their address: "Entekhab.ir", "khabaronline.ir".
 _WEB_DOMAIN = regex.compile(r"(?<![\w.@/])[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:ir|com|net|org|news|tv)(?![\w.])")
@@ -28,57 +29,37 @@ class Mention:
     canonical: str | None = None
 
 
-@dataclass(frozen=True)
-class _Recognizer:
-    nlp: object  # spacy.Language
-    matcher: object  # spacy.matcher.PhraseMatcher
-
-
 # (label, first token, end token, rule): an entity candidate, in token offsets.
 Candidate = tuple[str, int, int, str]
 
 
 @functools.cache
-def _recognizer() -> _Recognizer:
-    """The spaCy pipeline and its PhraseMatcher (built once per process: it holds every lexicon)."""
-    import spacy
-    from spacy.matcher import PhraseMatcher
-
-    from extractor.entities.tokens import WordTokenizer
-
-    nlp = spacy.blank("fa")
-    nlp.tokenizer = WordTokenizer(nlp.vocab)
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for key, phrases in patterns.phrases().items():
-        matcher.add(key, list(nlp.tokenizer.pipe(phrases)))
-    return _Recognizer(nlp, matcher)
+def _matcher() -> PhraseMatcher:
+    """The phrase matcher (built once per process: it holds every lexicon)."""
+    return PhraseMatcher(patterns.phrases())
 
 
 def recognize(text: str) -> list[Mention]:
     """The entity mentions of `text`, left to right, none overlapping."""
-    doc = _recognizer().nlp.make_doc(text)
-    starts, lengths = doc.to_array("IDX"), doc.to_array("LENGTH")
+    tokens = Tokens(text)
     return [
-        Mention(label, int(starts[first]), int(starts[end - 1] + lengths[end - 1]), rule)
-        for label, first, end, rule in entity_candidates(doc, text)
+        Mention(label, tokens.starts[first], tokens.ends[end - 1], rule)
+        for label, first, end, rule in entity_candidates(tokens)
     ]
 
 
-def entity_candidates(doc, text: str) -> list[Candidate]:
-    """The entities of the spaCy Doc of `text`, in token offsets, left to right, none overlapping."""
-    recognizer = _recognizer()
-    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for match_id, start, end in recognizer.matcher(doc):
-        hits[recognizer.nlp.vocab.strings[match_id]].append((start, end))
+def entity_candidates(tokens: Tokens) -> list[Candidate]:
+    """The entities of a text's tokens, in token offsets, left to right, none overlapping."""
+    hits = _matcher()(tokens)
     found = [
         (label, start, end, rule) for key, spans in hits.items() if key in patterns.ENTITY_KEYS
         for label, rule in [patterns.ENTITY_KEYS[key]] for start, end in spans
     ]
-    strong, weak = context.candidates(doc, hits)
+    strong, weak = context.candidates(tokens, hits)
     # Between equally long spans the first wins: strong context rules, then lexicons, then weak rules.
-    settled = _longest_first([*strong, *found, *_web_domains(doc, text), *weak])
-    people = [_with_blessing(doc, candidate) for candidate in _joined_organizations(settled)]
-    return _longest_first([*people, *context.listed_with_people(doc, people)])
+    settled = _longest_first([*strong, *found, *_web_domains(tokens), *weak])
+    people = [_with_blessing(tokens, candidate) for candidate in _joined_organizations(settled)]
+    return _longest_first([*people, *context.listed_with_people(tokens, people)])
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -107,11 +88,11 @@ def _joined_organizations(candidates: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-def _web_domains(doc, text: str) -> list[Candidate]:
-    spans = (doc.char_span(*match.span(), alignment_mode="expand") for match in _WEB_DOMAIN.finditer(text))
-    return [("ORG", span.start, span.end, "web_domain") for span in spans if span is not None]
+def _web_domains(tokens: Tokens) -> list[Candidate]:
+    spans = (tokens.covering(*match.span()) for match in _WEB_DOMAIN.finditer(tokens.text))
+    return [("ORG", *span, "web_domain") for span in spans if span is not None]
 
 
-def _with_blessing(doc, candidate: Candidate) -> Candidate:
+def _with_blessing(tokens: Tokens, candidate: Candidate) -> Candidate:
     label, first, end, rule = candidate
-    return (label, first, context.with_blessing(doc, end), rule) if label == "PERSON" else candidate
+    return (label, first, context.with_blessing(tokens, end), rule) if label == "PERSON" else candidate

@@ -1,30 +1,49 @@
-"""Owns how the entity pipeline splits normalized text into spaCy tokens: words (ZWNJ inside kept),
-numbers, and every other character alone. One regular expression does what spaCy's general
-tokenizer does with prefix, suffix and infix rules, at a fraction of the cost."""
+"""Owns how the entity pass splits normalized text into tokens: words (ZWNJ inside kept), numbers, each
+other character alone, and each run of other white space; with their offsets and lower-case forms."""
 
 from __future__ import annotations
 
+import bisect
+import unicodedata
+from itertools import accumulate
+
 import regex
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 # A word: letters, ZWNJ inside allowed (احمدی‌نژاد).
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
-# A token and the one space after it (spaCy's `whitespace_`), or a run of other white space (its own token).
+# A token and the one space after it, or a run of other white space (a token of its own).
 _TOKEN_AND_SPACE = regex.compile(rf"({WORD.pattern}|\d+(?:[.,/٫]\d+)*|[^\s\u200c])( ?)|([\s\u200c]+)")
 
 
-class WordTokenizer:
-    """A spaCy tokenizer (`nlp.tokenizer = WordTokenizer(nlp.vocab)`); the Doc's text is the input."""
+class Tokens:
+    """The tokens of one text: `words[i]` as written, `lower[i]` lower-cased, and `starts[i]`, `ends[i]`
+    their character offsets. Context rules read them by position; only a few positions per text are read."""
 
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
+    def __init__(self, text: str) -> None:
+        self.text = text
         found = _TOKEN_AND_SPACE.findall(text)
-        words = [token or white_space for token, _, white_space in found]
-        spaces = [bool(space) for _, space, _ in found]
-        return Doc(self.vocab, words=words, spaces=spaces)
+        self.words = [token or white_space for token, _, white_space in found]
+        self.lower = self.words if text.lower() == text else [word.lower() for word in self.words]
+        self.starts = list(accumulate((len(token) + len(space) + len(white) for token, space, white in found), initial=0))
+        self.starts.pop()
+        self.ends = [start + len(word) for start, word in zip(self.starts, self.words)]
 
-    def pipe(self, texts):
-        return map(self, texts)
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def phrase(self, first: int, end: int) -> str:
+        """The text of tokens first..end-1, as written between them ('' when none)."""
+        return self.text[self.starts[first] : self.ends[end - 1]] if first < end else ""
+
+    def is_punct(self, position: int) -> bool:
+        """Punctuation only (every character of Unicode category P*)."""
+        return all(unicodedata.category(character).startswith("P") for character in self.words[position])
+
+    def is_space(self, position: int) -> bool:
+        return self.words[position].isspace()
+
+    def covering(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first, end) of the tokens that the characters [start, end) touch, or None when none."""
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end)
+        return (first, last) if first < last else None
