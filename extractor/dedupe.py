@@ -10,7 +10,7 @@ import regex
 from extractor import lexicons
 
 _LINE = regex.compile(r"[^\n]+")
-_SPACES = regex.compile(r"[\s\u200c]+")
+_ZWNJ = "\u200c"
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def deduplicate(text: str, blocks: list[Block]) -> Deduplicated:
         if reason:
             result.boilerplate.append((block, reason))
             continue
-        key = _SPACES.sub(" ", paragraph)
+        key = " ".join(paragraph.replace(_ZWNJ, " ").split())  # white space runs as one space
         if key in first_copy:
             result.duplicates.append((block, first_copy[key]))
         else:

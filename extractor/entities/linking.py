@@ -54,6 +54,15 @@ def _occurrences(text: str, word: str):
         start = text.find(word, start + 1)
 
 
+def _every(text: str, phrase: str):
+    """(start, end) of each occurrence of `phrase` in `text`, left to right, none overlapping (str.find,
+    not a pattern compiled per text)."""
+    start = text.find(phrase)
+    while start >= 0:
+        yield start, start + len(phrase)
+        start = text.find(phrase, start + len(phrase))
+
+
 def _is_word_edge(character: str) -> bool:
     return not (character.isalpha() or character == "\u200c" or unicodedata.category(character).startswith("M"))
 
@@ -104,10 +113,10 @@ def name_titled_speakers(text: str, mentions: list[Mention], speakers: list[Spea
 
 
 def _name_beside(text: str, title: str, people: list[Mention]) -> str | None:
-    for match in regex.finditer(regex.escape(title), text):
+    for start, end in _every(text, title):
         for person in people:
-            before = _BESIDE.fullmatch(text, person.end, match.start()) if person.end <= match.start() else None
-            after = _BESIDE.fullmatch(text, match.end(), person.start) if match.end() <= person.start else None
+            before = _BESIDE.fullmatch(text, person.end, start) if person.end <= start else None
+            after = _BESIDE.fullmatch(text, end, person.start) if end <= person.start else None
             if before or after:
                 return person.canonical or text[person.start : person.end]
     return None
