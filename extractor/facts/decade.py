@@ -1,0 +1,73 @@
+"""Finds decades: دهه 60 (the Jalali 1360s), دهه 1970, دهه هفتاد میلادی, دهه چهل شمسی, and the period of
+دهه های 60 و 70; each resolved to its first and last day, with no reference date needed."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+
+import regex
+
+from extractor import calendars
+from extractor.facts.common import Candidate, SentenceContext, iso_span
+from extractor.numbers import parse_number
+
+_GAP = r"[ \u200c]+"
+_DECADE_WORD = "دهه"
+_GREGORIAN_ERA, _JALALI_ERAS = "میلادی", ("شمسی", "هجری شمسی", "خورشیدی")
+_FIRST_GREGORIAN_YEAR = 1700  # a four-digit decade from here on is Gregorian (1970), below it Jalali (1360)
+_TWO_DIGIT_CENTURY = {"gregorian": 1900, "jalali": 1300}  # دهه 70 میلادی: the 1970s; دهه 60: the 1360s
+
+
+@functools.cache
+def _pattern() -> regex.Pattern[str]:
+    eras = "|".join(sorted((_GREGORIAN_ERA, *_JALALI_ERAS), key=len, reverse=True))
+    number = r"\d{4}|\d{2}|\p{L}+"
+    # "دهه 60", "دهه‌ی 1370", "دهه شصت"; "دهه های 60 و 70", "دهه 50 و 60" (a period); not "دهه اول محرم".
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d]){_DECADE_WORD}(?:(?:[ \u200c]?های?)?{_GAP}(?P<number>{number}){_GAP}(?:و|تا){_GAP}(?P<last>{number})"
+        rf"|(?:[ \u200c]?ی)?{_GAP}(?P<number>{number}))(?![\p{{L}}\p{{M}}\d])"
+        rf"(?:{_GAP}(?P<era>{eras})(?![\p{{L}}\p{{M}}]))?"
+    )
+
+
+def find(sentence: SentenceContext) -> list[Candidate]:
+    if _DECADE_WORD not in sentence.text:
+        return []
+    found = []
+    for match in _pattern().finditer(sentence.text):
+        era = match.group("era")
+        first = _first_year(match.group("number"), era)
+        last = _first_year(match.group("last"), era) if match.group("last") else first
+        if first is not None and last is not None and first[0] == last[0] and first[1] <= last[1]:
+            found.append(_candidate(match.start(), match.end(), first[0], first[1], last[1]))
+    return found
+
+
+def _first_year(number: str, era: str | None) -> tuple[str, int] | None:
+    """(calendar, first year) of the decade, or None when the number is no decade (دهه 65, دهه اول)."""
+    parsed = parse_number(number)
+    if parsed is None or parsed.is_ordinal or parsed.value is None or parsed.value != int(parsed.value):
+        return None
+    value = int(parsed.value)
+    if value % 10:
+        return None
+    if value >= 1000:
+        calendar = "gregorian" if value >= _FIRST_GREGORIAN_YEAR else "jalali"
+        return (calendar, value) if era is None or (era == _GREGORIAN_ERA) == (calendar == "gregorian") else None
+    if not 10 <= value <= 90:
+        return None
+    calendar = "gregorian" if era == _GREGORIAN_ERA else "jalali"
+    return calendar, _TWO_DIGIT_CENTURY[calendar] + value
+
+
+def _candidate(start: int, end: int, calendar: str, year: int, last_decade: int) -> Candidate:
+    """The decades from the one starting `year` to the one starting `last_decade` (the same for one)."""
+    last_year = last_decade + 9
+    if calendar == "gregorian":
+        first, last = datetime.date(year, 1, 1), datetime.date(last_year, 12, 31)
+    else:
+        first, last = calendars.year_start(year), calendars.year_end(last_year)
+    granularity = "decade" if last_decade == year else "period"
+    details = {"calendar": calendar, "granularity": granularity, "year": year, "start": first, "end": last}
+    return Candidate("date", start, end, "decade", iso_span(first, last), details=details)
