@@ -5,26 +5,33 @@ a period (از ابتدای سال جاری تاکنون, 9 ماه نخست سا
 from __future__ import annotations
 
 import datetime
+from calendar import monthrange
 from dataclasses import replace
 
 import regex
 
+from extractor import calendars
 from extractor.facts.common import Candidate
+from extractor.numbers import parse_number
 
 _RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+")
 _LIST_JOINER = regex.compile(r"[ \u200c]*(?:،|,|و)[ \u200c]*\Z")
 _ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
 _FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?\Z")
 # اوایل, اواسط, اواخر (early, mid, late) stand beside a date, as annotators mark it, like بیش از beside
-# an amount; ابتدای, پایان ("from the start of ... until now") take part in it.
+# an amount; ابتدای, پایان ("from the start of ... until now"), "9 ماهه نخست", "9 ماهه" (the first nine
+# months of) take part in it.
 _PART_OF_PERIOD = regex.compile(
     r"(?<![\p{L}\p{M}])(?:(?:از[ \u200c]+)?(?:ابتدای|آغاز|پایان|انتهای|نیمه اول|نیمه دوم)"
-    r"|(?:طی[ \u200c]+)?(?:\d{1,2}|\p{L}+)[ \u200c]+ماهه?[ \u200c]+(?:نخست|اول|آغازین|پایانی|دوم|سوم|چهارم))[ \u200c]+\Z"
+    r"|(?:طی[ \u200c]+)?(?!هر[ \u200c])(?P<months>\d{1,2}|\p{L}+)[ \u200c]+"
+    r"(?:ماهه?[ \u200c]+(?P<which>نخست|اول|آغازین|پایانی|دوم|سوم|چهارم)|ماهه))[ \u200c]+\Z"
 )
 # "طی سال‌های 2010 تا 2014", "طی دو ماه گذشته": "during" belongs to the date it introduces.
 _DURING = regex.compile(r"(?<![\p{L}\p{M}])طی[ \u200c]+\Z")
 # "22 و 23 آذر", "روزهای 17 و 18 ماه مه": a day said before the date that names the month.
 _DAY_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?:روزهای[ \u200c]+)?(?P<day>\d{1,2})[ \u200c]*(?:و|،)[ \u200c]*\Z")
+# "سه ماهه دوم": the second three months of the year; "6 ماهه پایانی": its last six.
+_WHICH_PART = {"نخست": 1, "اول": 1, "آغازین": 1, "دوم": 2, "سوم": 3, "چهارم": 4}
 _UNTIL_NOW = regex.compile(r"[ \u200c]+(?:تاکنون|تا کنون|تا به امروز)(?![\p{L}\p{M}])")
 
 
@@ -113,4 +120,29 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
     if until_now and reference is not None and isinstance(details.get("start"), datetime.date):
         details["end"] = reference  # "از سال 97 تاکنون": from then until the day of writing
         value = f"{details['start'].isoformat()}/{reference.isoformat()}"
+    elif period_words and period_words.group("months") and day.details.get("granularity") == "year":
+        months = _months_of_year(details, period_words.group("months"), period_words.group("which"))
+        if months is not None:
+            details["start"], details["end"] = months
+            value = "/".join(date.isoformat() for date in months)
     return replace(day, start=start, end=end, value=value, details=details)
+
+
+def _months_of_year(details: dict, count: str, which: str | None) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of "9 ماهه (نخست) سال 95", "سه ماهه دوم سال 2016", "6 ماهه پایانی سال":
+    months of the year the date names; None when they do not fit in it or the year is unresolved."""
+    parsed = parse_number(count)
+    year, calendar, first_day = details.get("year"), details.get("calendar"), details.get("start")
+    if year is None and isinstance(first_day, datetime.date):  # سال جاری, سال گذشته: the year it resolved to
+        year = first_day.year if calendar == "gregorian" else calendars.from_gregorian(first_day)[0]
+    if parsed is None or parsed.value is None or parsed.value != int(parsed.value) or year is None or calendar == "hijri":
+        return None
+    length = int(parsed.value)
+    part = _WHICH_PART.get(which or "نخست")
+    last_month = 12 if part is None else part * length
+    first_month = last_month - length + 1
+    if not (length >= 1 and 1 <= first_month and last_month <= 12):
+        return None
+    if calendar == "gregorian":
+        return datetime.date(year, first_month, 1), datetime.date(year, last_month, monthrange(year, last_month)[1])
+    return calendars.to_gregorian(year, first_month, 1), calendars.to_gregorian(year, last_month, calendars.month_length(year, last_month))

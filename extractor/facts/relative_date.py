@@ -12,7 +12,7 @@ from extractor import calendars, lexicons
 from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span
 
 _GAP = r"[ \u200c]+"
-_UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
+_UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "ماهه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
 _MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
 _THIS_YEAR = {"امسال": "current", "پارسال": "previous"}
