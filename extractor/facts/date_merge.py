@@ -78,13 +78,16 @@ def _same_kind(first: Candidate, second: Candidate) -> bool:
 
 
 def _without_nested(days: list[Candidate]) -> list[Candidate]:
-    """Drop candidates inside a longer one (the overlap policy would drop them anyway)."""
+    """Drop candidates inside a longer one (the overlap policy would drop them anyway); a relative day
+    whose weekday starts a date is joined to it ("امروز پنجشنبه 18 شهریور")."""
     kept: list[Candidate] = []
     for day in days:
         if kept and day.end <= kept[-1].end:
             continue
         if kept and day.start < kept[-1].end:
-            if day.end - day.start > kept[-1].end - kept[-1].start:
+            if kept[-1].rule == "relative_day":
+                kept[-1] = replace(day, start=kept[-1].start, rule="relative_day+date")
+            elif day.end - day.start > kept[-1].end - kept[-1].start:
                 kept[-1] = day
             continue
         kept.append(day)
