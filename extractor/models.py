@@ -75,7 +75,9 @@ class MoneyFact(MeasuredFact):
 class PercentFact(MeasuredFact):
     kind: Literal["percent"] = "percent"
     value: Number
-    unit: Literal["percent"] = "percent"
+    unit: Literal["percent", "percentage_point"] = Field(
+        "percent", description="percentage_point for a difference written so: 2 واحد درصد."
+    )
     value_high: Number | None = Field(None, description=_HIGH)
 
 

@@ -29,7 +29,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     part = lexicons.alternation(lexicons.column("parts_of_day", "word"))
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     hour = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?|(?P<hour_words>\p{L}+(?: و (?:نیم|ربع|\p{L}+))?)"
-    clock = rf"ساعت{_GAP}(?:{hour})(?:{_GAP}(?:تا|الی){_GAP}(?:ساعت{_GAP})?\d{{1,2}}(?::\d{{2}})?)?(?:{_GAP}(?P<part>{part}))?"
+    until = rf"{_GAP}(?:تا|الی){_GAP}(?:ساعت{_GAP})?(?P<until>\d{{1,2}}(?::\d{{2}})?)"
+    clock = rf"ساعت{_GAP}(?:{hour})(?:{until})?(?:{_GAP}(?P<part>{part}))?"
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     patterns = {
         "clock": clock,
@@ -67,6 +68,8 @@ def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
             if hour is not None and not (0 <= hour <= 24 and 0 <= (minute or 0) < 60):
                 continue
             part = _part(match)
+            if not match.groupdict().get("until"):  # "از ساعت 8:30 تا 12 شب": the part is the end's
+                hour = _on_24_hour_clock(hour, part)
             found.append(_with_day(sentence, rule, match.start(), match.end(), hour, minute, part, days))
     return found
 
@@ -81,6 +84,22 @@ def _clock(match: regex.Match[str]) -> tuple[int | None, int | None]:
             return -1, None  # not a clock time: refused by the range check
         return int(parsed.value), 0
     return None, None
+
+
+# "ساعت 5 عصر" is 17:00, "ساعت 8 شب" 20:00, "ساعت 1 بعدازظهر" 13:00, "ساعت 2 بامداد" 02:00; "ساعت 12 شب"
+# is 24:00, the end of the day it names.
+_AFTERNOON_HOURS = {"afternoon": range(1, 12), "evening": range(1, 12), "night": range(6, 12), "noon": range(1, 5)}
+_MIDNIGHT_HOURS = {"night": 12, "midnight": 12}
+_END_OF_DAY = 24
+
+
+def _on_24_hour_clock(hour: int | None, part: str | None) -> int | None:
+    """The hour as a 24-hour clock reads it, from the hour said and the part of the day said with it."""
+    if hour is None or part is None:
+        return hour
+    if hour in _AFTERNOON_HOURS.get(part, ()):
+        return hour + 12
+    return _END_OF_DAY if _MIDNIGHT_HOURS.get(part) == hour else hour
 
 
 def _part(match: regex.Match[str]) -> str | None:
