@@ -68,6 +68,7 @@ class MoneyFact(MeasuredFact):
         description="Currency: toman, rial, dollar, euro, ...; null when the text leaves it implied (وام 160 میلیونی)."
     )
     value_high: Number | None = Field(None, description=_HIGH)
+    per: str | None = Field(None, description="The unit a price is for: کیلو in هر کیلو گوشت ۴۵۰ هزار تومان, بشکه in بشکه‌ای 40 دلار.")
     value_irr: Number | None = Field(None, description="The amount in Iranian rials, for Iranian currencies.")
     value_irr_high: Number | None = Field(None, description="The high end of a range, in rials.")
 

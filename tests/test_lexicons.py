@@ -92,3 +92,11 @@ def test_lexicons_entries_are_already_normalized(name):
     for row in lexicons.rows(name):
         for value in row.values():
             assert normalize(value) == value, (name, value)
+
+
+@pytest.mark.parametrize("row", lexicons.rows("price_units"), ids=lambda row: row["word"])
+def test_lexicons_every_price_unit(row):
+    assert _only_fact(f"قیمت هر {row['word']} آن 20 هزار تومان است.").per == row["word"]
+    if row["adjective"] == "yes":  # کیلویی, بشکه‌ای, متری
+        suffix = {"و": "یی", "ه": "\u200cای"}.get(row["word"][-1], "ی")
+        assert _only_fact(f"این کالا {row['word']}{suffix} 20 هزار تومان فروخته شد.").per == row["word"]

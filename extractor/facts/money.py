@@ -9,6 +9,7 @@ from dataclasses import replace
 import regex
 
 from extractor import lexicons
+from extractor.facts.price_unit import per_unit
 from extractor.facts.common import (
     Candidate,
     SentenceContext,
@@ -114,12 +115,13 @@ def find(sentence: SentenceContext) -> list[Candidate]:
             value, end, rule = compound[0] + value, compound[1], "number+currency+subunit"
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
         high = high_value(number)
+        start = _from_before_range(sentence, number)
         details = {
+            "per": per_unit(sentence.text, qualifier_span[0] if qualifier_span else start),
             "value_high": high,
             "value_irr": plain_number(number.value * rials_per_unit) if rials_per_unit else None,
             "value_irr_high": plain_number(number.high * rials_per_unit) if rials_per_unit and high else None,
         }
-        start = _from_before_range(sentence, number)
         found.append(Candidate("money", start, end, rule, value, unit, qualifier, details, qualifier_span))
     return _without_rate_bases(sentence.text, _joined_ranges(sentence.text, found))
 
