@@ -144,9 +144,11 @@ _FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @functools.cache
-def _event_words() -> tuple[str, ...]:
-    """The first word of each event name: finding one in the text is cheaper than the pattern."""
-    return tuple({phrase.split()[0] for phrase in lexicons.column("year_events", "phrase")})
+def _event_start() -> regex.Pattern[str]:
+    """The first word of an event name where a word starts ("جام", not the جام in انجام): the event
+    pattern runs only where one is found."""
+    first_words = lexicons.alternation(list({phrase.split()[0] for phrase in lexicons.column("year_events", "phrase")}))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){first_words}")
 
 
 def _signals(text: str, words: frozenset[str]) -> set[str]:
@@ -164,7 +166,7 @@ def _signals(text: str, words: frozenset[str]) -> set[str]:
         present.add("four_digits")
     if _YEAR_WORD in text:
         present.add("year_word")
-    if any(word in text for word in _event_words()):
+    if _event_start().search(text):
         present.add("event")
     return present
 
