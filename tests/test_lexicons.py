@@ -100,3 +100,9 @@ def test_lexicons_every_price_unit(row):
     if row["adjective"] == "yes":  # کیلویی, بشکه‌ای, متری
         suffix = {"و": "یی", "ه": "\u200cای"}.get(row["word"][-1], "ی")
         assert _only_fact(f"این کالا {row['word']}{suffix} 20 هزار تومان فروخته شد.").per == row["word"]
+
+
+@pytest.mark.parametrize("word", lexicons.column("compound_verb_words", "word"))
+def test_lexicons_every_compound_verb_word_counts_only_without_its_light_verb(word):
+    assert [fact.kind for fact in extract(f"این گروه 2 {word} شد.").facts] == []
+    assert [fact.text for fact in extract(f"این گروه 2 {word} جدید ثبت کرد.").facts] == [f"2 {word}"]

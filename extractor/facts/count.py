@@ -28,7 +28,17 @@ def _not_counted_nouns() -> frozenset[str]:
     words += [word + suffix for word in lexicons.column("currencies", "word") for suffix in ("", "ی")]
     words += ["درصد", "درصدی", *lexicons.column("time_units", "word")]
     words += [scale + "ی" for scale in lexicons.column("scales", "word")]  # "جمعیت 8 میلیونی" counts nothing
+    words += lexicons.column("verbs", "word")  # "بیش از 5 خواهد شد"
     return frozenset(map(lexicons.canonical, words))
+
+
+def _makes_a_verb(noun: Word, text: str) -> bool:
+    """"یک بر صفر شکست داد", "10.5 نام دارد": the word after the number makes a verb with the light verb
+    after it; it counts nothing."""
+    if noun.key not in lexicons.words("compound_verb_words", "word"):
+        return False
+    following = word_after(text, noun.end)
+    return following is not None and following.text in lexicons.words("light_verbs", "word")
 
 
 @functools.cache
@@ -58,7 +68,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if number.is_bare_one:
             continue
         noun = word_after(sentence.text, number.end)
-        if noun is None or noun.key in _not_counted_nouns():
+        if noun is None or noun.key in _not_counted_nouns() or _makes_a_verb(noun, sentence.text):
             continue
         label = word_before(sentence.text, number.start)
         if label is not None and label.key in _number_labels():
