@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from extractor.facts import count, date, date_merge, decade, duration, money, percent, rank, relative_date, time
-from extractor.facts.common import Candidate, SentenceContext
+from extractor.facts.common import Candidate, SentenceContext, sentence_words
 from extractor.numbers import find_numbers
 
 FINDERS = (money, percent, duration, rank, count)
@@ -21,7 +21,8 @@ _KIND_RANK = {kind: order for order, kind in enumerate(KIND_ORDER)}
 def find_facts(text: str, start: int, end: int, reference_date: datetime.date | None) -> list[Candidate]:
     """The facts of the sentence text[start:end], with spans into `text`, left to right."""
     sentence_text = text[start:end]
-    sentence = SentenceContext(sentence_text, find_numbers(sentence_text), reference_date)
+    words = sentence_words(sentence_text)
+    sentence = SentenceContext(sentence_text, find_numbers(sentence_text, words), reference_date, words)
     found_days = [candidate for finder in DAY_FINDERS for candidate in finder.find(sentence)]
     days = date_merge.merge(sentence_text, found_days, reference_date)
     candidates = [*days, *time.find(sentence, days), *(c for finder in FINDERS for c in finder.find(sentence))]

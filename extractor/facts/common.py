@@ -43,18 +43,20 @@ class Candidate:
         )
 
 
+def sentence_words(text: str) -> frozenset[str]:
+    """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are absent."""
+    return frozenset(_NOT_WORD.split(text.replace("\u200c", "").lower()))
+
+
 @dataclass(frozen=True)
 class SentenceContext:
-    """One sentence handed to every finder: its text, its numbers, and the date to resolve against."""
+    """One sentence handed to every finder: its text, its numbers, the date to resolve against, and its
+    words (`sentence_words`)."""
 
     text: str
     numbers: list[NumberMatch]
     reference_date: datetime.date | None
-
-    @functools.cached_property
-    def words(self) -> frozenset[str]:
-        """The sentence's words (ZWNJ removed), for finders to skip patterns whose words are absent."""
-        return frozenset(_NOT_WORD.split(self.text.replace("\u200c", "").lower()))
+    words: frozenset[str]
 
     @property
     def single_numbers(self) -> list[NumberMatch]:

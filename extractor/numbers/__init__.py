@@ -101,17 +101,21 @@ _NOT_LETTERS = regex.compile(r"[^\p{L}\p{M}\u200c]+")
 _DIGIT = regex.compile(r"\d")
 
 
-def _may_hold_numbers(text: str) -> bool:
+def _may_hold_numbers(text: str, words: frozenset[str] | None) -> bool:
     """False when the text has no digit and no word that can start a number: most sentences, at once."""
     if _DIGIT.search(text):
         return True
-    words = set(_NOT_LETTERS.split(fold_arabic_letters(text).replace("\u200c", "")))
+    if words is None:
+        words = frozenset(_NOT_LETTERS.split(fold_arabic_letters(text).replace("\u200c", "")))
     return not starting_words().isdisjoint(words)
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every number expression in running text, left to right, the longest reading, none split in two."""
-    if not _may_hold_numbers(text):
+def find_numbers(text: str, words: frozenset[str] | None = None) -> list[NumberMatch]:
+    """Every number expression in running text, left to right, the longest reading, none split in two.
+
+    `words`: the text's words (ZWNJ removed, Arabic letters already Persian), when the caller has them.
+    """
+    if not _may_hold_numbers(text, words):
         return []
     tokens = tokenize(text)
     matches = [_match(text, tokens, expression) for expression in expressions(tokens)]
