@@ -67,6 +67,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
+    host = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["alone"] == "yes" and " " not in row["name"]])
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     patterns = {
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
@@ -80,8 +81,9 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?:{_ERA})?",
         "year_alone": rf"(?P<year>1[34]\d\d|19\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
-        # "المپیک 2016", "انتخابات ریاست جمهوری 96": the year of a named event.
-        "event_year": rf"(?<=(?<![\p{{L}}\p{{M}}]){event}{_GAP})(?P<year>1[34]\d\d|19\d\d|20\d\d|\d\d)(?!\d)",
+        # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
+        # fact is the year alone, as annotators mark it: see _EVENT_RULE).
+        "event_year": rf"(?<![\p{{L}}\p{{M}}]){event}{_GAP}(?:{host}{_GAP})?(?P<year>1[34]\d\d|19\d\d|20\d\d|\d\d)(?!\d)",
     }
     return tuple(
         (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
@@ -136,6 +138,7 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
 
 
 _MONTH_WORD = "ماه"
+_EVENT_RULE = "event_year"
 _YEAR_WORD = "سال"
 _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
 _DIGIT = regex.compile(r"\d")
@@ -181,7 +184,8 @@ def find(sentence: SentenceContext) -> list[Candidate]:
             parts = _parts(match)
             if parts is not None:
                 details = _resolve(parts, sentence.reference_date)
-                found.append(Candidate("date", match.start(), match.end(), rule, details.pop("value"), details=details))
+                start, end = match.span("year") if rule == _EVENT_RULE else match.span()
+                found.append(Candidate("date", start, end, rule, details.pop("value"), details=details))
     return found
 
 
