@@ -124,9 +124,9 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
     if every.isdisjoint(words) and joined.isdisjoint(words):
         return False
     words = text.lower().replace("\u200c", " ").split()
-    for index, word in enumerate(words):
-        joined_month = word.endswith(_MONTH_WORD) and word[: -len(_MONTH_WORD)] in every
-        if word in clear or joined_month:
+    for index in [index for index, word in enumerate(words) if word in every or word in joined]:
+        word = words[index]
+        if word in clear or word in joined:
             return True
         if word in every:
             before = words[index - 1] if index else ""
