@@ -106,3 +106,9 @@ def test_lexicons_every_price_unit(row):
 def test_lexicons_every_compound_verb_word_counts_only_without_its_light_verb(word):
     assert [fact.kind for fact in extract(f"این گروه 2 {word} شد.").facts] == []
     assert [fact.text for fact in extract(f"این گروه 2 {word} جدید ثبت کرد.").facts] == [f"2 {word}"]
+
+
+@pytest.mark.parametrize("row", [row for row in lexicons.rows("places") if row["alone"] == "yes"], ids=lambda row: row["name"])
+def test_lexicons_every_place_is_never_counted(row):
+    document = extract(f"در این دیدار 2 {row['name']} را در جدول پشت سر گذاشت.")
+    assert [fact.text for fact in document.facts if fact.kind == "count"] == []

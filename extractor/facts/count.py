@@ -29,7 +29,32 @@ def _not_counted_nouns() -> frozenset[str]:
     words += ["درصد", "درصدی", *lexicons.column("time_units", "word")]
     words += [scale + "ی" for scale in lexicons.column("scales", "word")]  # "جمعیت 8 میلیونی" counts nothing
     words += lexicons.column("verbs", "word")  # "بیش از 5 خواهد شد"
+    # "سه بر صفر ایران را شکست داد", "جام ملت‌های 2015 آسیا": a place is never what a number counts.
+    words += [name for name in _places() if " " not in name]
     return frozenset(map(lexicons.canonical, words))
+
+
+def _places() -> list[str]:
+    return [row["name"] for row in lexicons.rows("places") if row["alone"] == "yes"]
+
+
+@functools.cache
+def _places_of_several_words() -> dict[str, tuple[str, ...]]:
+    """First word -> the place names of two words or more it starts (کره -> کره جنوبی, کره شمالی)."""
+    by_first: dict[str, list[str]] = {}
+    for name in _places():
+        if " " in name:
+            by_first.setdefault(name.split()[0], []).append(name)
+    return {first: tuple(names) for first, names in by_first.items()}
+
+
+def _starts_a_place(word: Word | None, text: str) -> bool:
+    """"2 ایالات متحده", "5 کره جنوبی", "استان چهار محال و بختیاری": the word starts a place name of
+    several words."""
+    return word is not None and any(
+        text.startswith(name, word.start) and not text[word.start + len(name) : word.start + len(name) + 1].isalpha()
+        for name in _places_of_several_words().get(word.text, ())
+    )
 
 
 def _makes_a_verb(noun: Word, text: str) -> bool:
@@ -62,16 +87,24 @@ def _unit(noun: Word, text: str) -> tuple[str, str]:
     return noun.text, "number+noun"
 
 
+def _is_counted(noun: Word, number_start: int, text: str) -> bool:
+    """Whether the word after a number is what the number counts: not a function word or a unit other
+    finders own, not part of a verb, not a place, and the number is no label's (شماره 5)."""
+    if noun.key in _not_counted_nouns() or _makes_a_verb(noun, text):
+        return False
+    if _starts_a_place(noun, text) or _starts_a_place(word_after(text, number_start), text):
+        return False
+    label = word_before(text, number_start)
+    return label is None or label.key not in _number_labels()
+
+
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
     for number in sentence.quantities:
         if number.is_bare_one:
             continue
         noun = word_after(sentence.text, number.end)
-        if noun is None or noun.key in _not_counted_nouns() or _makes_a_verb(noun, sentence.text):
-            continue
-        label = word_before(sentence.text, number.start)
-        if label is not None and label.key in _number_labels():
+        if noun is None or not _is_counted(noun, number.start, sentence.text):
             continue
         unit, rule = _unit(noun, sentence.text)
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
