@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+import regex
+
 from extractor import lexicons
 from extractor.facts.common import (
     Candidate,
@@ -17,6 +19,7 @@ from extractor.facts.common import (
 )
 
 _PEOPLE_WORDS = {"نفر": "person", "تن": "person"}
+_SCORE_BEFORE = regex.compile(r"\d[ \u200c]*[-–][ \u200c]*\Z")  # "3-2", "5 - 1": a score or a range of digits
 _TONNE_WORD = "تن"
 
 
@@ -87,11 +90,18 @@ def _unit(noun: Word, text: str) -> tuple[str, str]:
     return noun.text, "number+noun"
 
 
+@functools.cache
+def _first_names() -> frozenset[str]:
+    return frozenset(row["name"] for row in lexicons.rows("first_names") if row["starts_a_name"] == "yes")
+
+
 def _is_counted(noun: Word, number_start: int, text: str) -> bool:
     """Whether the word after a number is what the number counts: not a function word or a unit other
     finders own, not part of a verb, not a place, and the number is no label's (شماره 5)."""
-    if noun.key in _not_counted_nouns() or _makes_a_verb(noun, text):
-        return False
+    if noun.key in _not_counted_nouns() or noun.text in _first_names() or _makes_a_verb(noun, text):
+        return False  # "(55 یوسف سیدی)": the minute of a substitution and a player's name
+    if _SCORE_BEFORE.search(text, max(0, number_start - 4), number_start):
+        return False  # "شکست 5-1 سیتی": the second half of a score
     if _starts_a_place(noun, text) or _starts_a_place(word_after(text, number_start), text):
         return False
     label = word_before(text, number_start)
