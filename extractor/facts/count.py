@@ -7,6 +7,7 @@ import functools
 import regex
 
 from extractor import lexicons
+from extractor.numbers import parse_number
 from extractor.facts.common import (
     Candidate,
     SentenceContext,
@@ -20,6 +21,8 @@ from extractor.facts.common import (
 
 _PEOPLE_WORDS = {"نفر": "person", "تن": "person"}
 _SCORE_BEFORE = regex.compile(r"\d[ \u200c]*[-–][ \u200c]*\Z")  # "3-2", "5 - 1": a score or a range of digits
+_SCORE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?P<first>[\p{L}\p{M}\d]+)[ \u200c]+بر[ \u200c]+\Z")  # "سه بر دو"
+_LONGEST_NUMBER_WORD = 16
 _TONNE_WORD = "تن"
 
 
@@ -95,13 +98,21 @@ def _first_names() -> frozenset[str]:
     return frozenset(row["name"] for row in lexicons.rows("first_names") if row["starts_a_name"] == "yes")
 
 
+def _second_of_a_score(text: str, number_start: int) -> bool:
+    """"شکست 5-1 سیتی", "سه بر دو مقابل ناپولی", "25 بر 23 مغلوب": the second number of a score."""
+    if _SCORE_BEFORE.search(text, max(0, number_start - 4), number_start):
+        return True
+    score = _SCORE_WORD_BEFORE.search(text, max(0, number_start - _LONGEST_NUMBER_WORD), number_start)
+    return score is not None and parse_number(score.group("first")) is not None
+
+
 def _is_counted(noun: Word, number_start: int, text: str) -> bool:
     """Whether the word after a number is what the number counts: not a function word or a unit other
     finders own, not part of a verb, not a place, and the number is no label's (شماره 5)."""
     if noun.key in _not_counted_nouns() or noun.text in _first_names() or _makes_a_verb(noun, text):
         return False  # "(55 یوسف سیدی)": the minute of a substitution and a player's name
-    if _SCORE_BEFORE.search(text, max(0, number_start - 4), number_start):
-        return False  # "شکست 5-1 سیتی": the second half of a score
+    if _second_of_a_score(text, number_start):
+        return False
     if _starts_a_place(noun, text) or _starts_a_place(word_after(text, number_start), text):
         return False
     label = word_before(text, number_start)
