@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor import calendars, lexicons
-from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span
+from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span, word_before
 from extractor.numbers import parse_number
 from extractor.numbers.vocabulary import starting_words
 
@@ -117,8 +117,8 @@ def _month_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _names_a_month(text: str, words: frozenset[str]) -> bool:
-    """Whether a month is named: a clear name (فروردین), or an ambiguous one (دی, می, تیر) after a day
-    (14 تیر, پنج مهر, چهاردهم تیر) or beside ماه (تیرماه, دی ماه, ماه محرم). A word scan: far cheaper
+    """Whether a month is named: a clear name (فروردین), or an ambiguous one (دی, می, تیر, اوت) after a
+    day (14 تیر, پنج مهر, چهاردهم تیر), before a year (اوت 2016) or beside ماه (تیرماه, دی ماه, ماه محرم). A word scan: far cheaper
     than the patterns."""
     every, clear, joined = _month_words()
     if every.isdisjoint(words) and joined.isdisjoint(words):
@@ -132,13 +132,15 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
             before = words[index - 1] if index else ""
             after = words[index + 1] if index + 1 < len(words) else ""
             after_a_day = before[-1:].isdigit() or before in starting_words() or before.endswith("م")
-            if after in (_MONTH_WORD, _YEAR_WORD) or before == _MONTH_WORD or after_a_day:
+            before_a_year = after[:1].isdigit()  # "اوت 2016", "دی 97"
+            if after in (_MONTH_WORD, _YEAR_WORD) or before == _MONTH_WORD or after_a_day or before_a_year:
                 return True
     return False
 
 
 _MONTH_WORD = "ماه"
 _EVENT_RULE = "event_year"
+_WEEKDAY_RULE = "weekday"
 _YEAR_WORD = "سال"
 _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
 _DIGIT = regex.compile(r"\d")
@@ -181,12 +183,25 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if _NEEDS[rule] not in present:
             continue
         for match in pattern.finditer(sentence.text):
+            if rule == _WEEKDAY_RULE and _after_a_first_name(sentence.text, match.start("weekday")):
+                continue  # "عبدالله جمعه": a surname (not "علی روز جمعه آمد")
             parts = _parts(match)
             if parts is not None:
                 details = _resolve(parts, sentence.reference_date)
                 start, end = match.span("year") if rule == _EVENT_RULE else match.span()
                 found.append(Candidate("date", start, end, rule, details.pop("value"), details=details))
     return found
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    return frozenset(row["name"] for row in lexicons.rows("first_names") if row["starts_a_name"] == "yes")
+
+
+def _after_a_first_name(text: str, start: int) -> bool:
+    """Whether the word right before `start` is a first name."""
+    before = word_before(text, start)
+    return before is not None and before.text in _first_names()
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:
