@@ -1,4 +1,5 @@
-"""Owns calendar arithmetic: Jalali (Solar Hijri) dates to and from Gregorian dates.
+"""Owns calendar arithmetic: Jalali (Solar Hijri) dates to and from Gregorian dates, and the Gregorian
+days of a day, month or year named in either calendar.
 
 The leap-year rule is the astronomical table of Borkowski's algorithm (as used by jalaali-js),
 exact for Jalali years 1 to 3177; month lengths are 31 x 6, 30 x 5, then 29 or 30.
@@ -99,3 +100,28 @@ def from_gregorian(date: datetime.date) -> tuple[int, int, int]:
 
 def year_end(jalali_year: int) -> datetime.date:
     return year_start(jalali_year + 1) - datetime.timedelta(days=1)
+
+
+_GREGORIAN = "gregorian"
+
+
+def date_in(calendar: str, year: int, month: int, day: int) -> datetime.date:
+    """The Gregorian date of year/month/day in `calendar` ("jalali" or "gregorian")."""
+    if calendar == _GREGORIAN:
+        return datetime.date(year, month, day)
+    return to_gregorian(year, month, day)
+
+
+def month_span(calendar: str, year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of a month of `calendar`, as Gregorian dates."""
+    if calendar == _GREGORIAN:
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return datetime.date(year, month, 1), following - datetime.timedelta(days=1)
+    return to_gregorian(year, month, 1), to_gregorian(year, month, month_length(year, month))
+
+
+def year_span(calendar: str, year: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of a year of `calendar`, as Gregorian dates."""
+    if calendar == _GREGORIAN:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return year_start(year), year_end(year)

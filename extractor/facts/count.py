@@ -7,6 +7,7 @@ import functools
 import regex
 
 from extractor import lexicons
+from extractor.entities.patterns import single_word_places, starting_first_names
 from extractor.numbers import parse_number
 from extractor.facts.common import (
     Candidate,
@@ -22,7 +23,7 @@ from extractor.facts.common import (
 _PEOPLE_WORDS = {"نفر": "person", "تن": "person"}
 _SCORE_BEFORE = regex.compile(r"\d[ \u200c]*[-–][ \u200c]*\Z")  # "3-2", "5 - 1": a score or a range of digits
 _SCORE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?P<first>[\p{L}\p{M}\d]+)[ \u200c]+بر[ \u200c]+\Z")  # "سه بر دو"
-_LONGEST_NUMBER_WORD = 16
+_LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
 
 
@@ -36,21 +37,17 @@ def _not_counted_nouns() -> frozenset[str]:
     words += [scale + "ی" for scale in lexicons.column("scales", "word")]  # "جمعیت 8 میلیونی" counts nothing
     words += lexicons.column("verbs", "word")  # "بیش از 5 خواهد شد"
     # "سه بر صفر ایران را شکست داد", "جام ملت‌های 2015 آسیا": a place is never what a number counts.
-    words += [name for name in _places() if " " not in name]
+    words += single_word_places()
     return frozenset(map(lexicons.canonical, words))
-
-
-def _places() -> list[str]:
-    return [row["name"] for row in lexicons.rows("places") if row["alone"] == "yes"]
 
 
 @functools.cache
 def _places_of_several_words() -> dict[str, tuple[str, ...]]:
     """First word -> the place names of two words or more it starts (کره -> کره جنوبی, کره شمالی)."""
     by_first: dict[str, list[str]] = {}
-    for name in _places():
-        if " " in name:
-            by_first.setdefault(name.split()[0], []).append(name)
+    for row in lexicons.rows("places"):
+        if row["alone"] == "yes" and " " in row["name"]:
+            by_first.setdefault(row["name"].split()[0], []).append(row["name"])
     return {first: tuple(names) for first, names in by_first.items()}
 
 
@@ -93,11 +90,6 @@ def _unit(noun: Word, text: str) -> tuple[str, str]:
     return noun.text, "number+noun"
 
 
-@functools.cache
-def _first_names() -> frozenset[str]:
-    return frozenset(row["name"] for row in lexicons.rows("first_names") if row["starts_a_name"] == "yes")
-
-
 def _second_of_a_score(text: str, number_start: int) -> bool:
     """"شکست 5-1 سیتی", "سه بر دو مقابل ناپولی", "25 بر 23 مغلوب": the second number of a score."""
     if _SCORE_BEFORE.search(text, max(0, number_start - 4), number_start):
@@ -109,7 +101,7 @@ def _second_of_a_score(text: str, number_start: int) -> bool:
 def _is_counted(noun: Word, number_start: int, text: str) -> bool:
     """Whether the word after a number is what the number counts: not a function word or a unit other
     finders own, not part of a verb, not a place, and the number is no label's (شماره 5)."""
-    if noun.key in _not_counted_nouns() or noun.text in _first_names() or _makes_a_verb(noun, text):
+    if noun.key in _not_counted_nouns() or noun.text in starting_first_names() or _makes_a_verb(noun, text):
         return False  # "(55 یوسف سیدی)": the minute of a substitution and a player's name
     if _second_of_a_score(text, number_start):
         return False

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor import calendars, lexicons
+from extractor.entities.patterns import single_word_places, starting_first_names
 from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span, word_before
 from extractor.numbers import parse_number
 from extractor.numbers.vocabulary import starting_words
@@ -67,7 +68,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
-    host = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["alone"] == "yes" and " " not in row["name"]])
+    host = lexicons.alternation(list(single_word_places()))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     patterns = {
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
@@ -193,15 +194,10 @@ def find(sentence: SentenceContext) -> list[Candidate]:
     return found
 
 
-@functools.cache
-def _first_names() -> frozenset[str]:
-    return frozenset(row["name"] for row in lexicons.rows("first_names") if row["starts_a_name"] == "yes")
-
-
 def _after_a_first_name(text: str, start: int) -> bool:
     """Whether the word right before `start` is a first name."""
     before = word_before(text, start)
-    return before is not None and before.text in _first_names()
+    return before is not None and before.text in starting_first_names()
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:
@@ -270,19 +266,6 @@ def _reference_month(calendar: str, reference: datetime.date) -> int:
     return reference.month if calendar == "gregorian" else calendars.from_gregorian(reference)[1]
 
 
-def _to_date(calendar: str, year: int, month: int, day: int) -> datetime.date:
-    if calendar == "gregorian":
-        return datetime.date(year, month, day)
-    return calendars.to_gregorian(year, month, day)
-
-
-def _month_end(calendar: str, year: int, month: int) -> datetime.date:
-    if calendar == "gregorian":
-        following = datetime.date(year + month // 12, month % 12 + 1, 1)
-        return following - datetime.timedelta(days=1)
-    return calendars.to_gregorian(year, month, calendars.month_length(year, month))
-
-
 def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
     """Resolve the parts to Gregorian start and end dates where the text and the reference allow.
 
@@ -312,19 +295,13 @@ def _span(parts: _Parts, year: int) -> tuple[datetime.date, datetime.date]:
     calendar = parts.calendar
     if parts.day is not None:
         first_day = parts.first_day if parts.first_day is not None else parts.day
-        return _to_date(calendar, year, parts.month, first_day), _to_date(calendar, year, parts.month, parts.day)
+        return calendars.date_in(calendar, year, parts.month, first_day), calendars.date_in(calendar, year, parts.month, parts.day)
     if parts.month is not None:
-        return _to_date(calendar, year, parts.month, 1), _month_end(calendar, year, parts.month)
+        return calendars.month_span(calendar, year, parts.month)
     if parts.last_year is not None:
         last_year = year - parts.year + parts.last_year if parts.year_digits == 2 else parts.last_year
-        return _year_span(calendar, year)[0], _year_span(calendar, last_year)[1]
-    return _year_span(calendar, year)
-
-
-def _year_span(calendar: str, year: int) -> tuple[datetime.date, datetime.date]:
-    if calendar == "gregorian":
-        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return calendars.year_start(year), calendars.year_end(year)
+        return calendars.year_span(calendar, year)[0], calendars.year_span(calendar, last_year)[1]
+    return calendars.year_span(calendar, year)
 
 
 def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:

@@ -5,7 +5,6 @@ a period (از ابتدای سال جاری تاکنون, 9 ماه نخست سا
 from __future__ import annotations
 
 import datetime
-from calendar import monthrange
 from dataclasses import replace
 
 import regex
@@ -146,6 +145,4 @@ def _months_of_year(details: dict, count: str, which: str | None) -> tuple[datet
     first_month = last_month - length + 1
     if not (length >= 1 and 1 <= first_month and last_month <= 12):
         return None
-    if calendar == "gregorian":
-        return datetime.date(year, first_month, 1), datetime.date(year, last_month, monthrange(year, last_month)[1])
-    return calendars.to_gregorian(year, first_month, 1), calendars.to_gregorian(year, last_month, calendars.month_length(year, last_month))
+    return calendars.month_span(calendar, year, first_month)[0], calendars.month_span(calendar, year, last_month)[1]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 
 import regex
@@ -63,11 +62,7 @@ def _first_year(number: str, era: str | None) -> tuple[str, int] | None:
 
 def _candidate(start: int, end: int, calendar: str, year: int, last_decade: int) -> Candidate:
     """The decades from the one starting `year` to the one starting `last_decade` (the same for one)."""
-    last_year = last_decade + 9
-    if calendar == "gregorian":
-        first, last = datetime.date(year, 1, 1), datetime.date(last_year, 12, 31)
-    else:
-        first, last = calendars.year_start(year), calendars.year_end(last_year)
+    first, last = calendars.year_span(calendar, year)[0], calendars.year_span(calendar, last_decade + 9)[1]
     granularity = "decade" if last_decade == year else "period"
     details = {"calendar": calendar, "granularity": granularity, "year": year, "start": first, "end": last}
     return Candidate("date", start, end, "decade", iso_span(first, last), details=details)

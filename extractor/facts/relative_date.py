@@ -12,6 +12,7 @@ from extractor import calendars, lexicons
 from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span
 
 _GAP = r"[ \u200c]+"
+_JALALI = "jalali"
 _UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "ماهه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
 _MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
@@ -131,11 +132,9 @@ def _period(unit: str, offset: int, reference: datetime.date | None) -> Resolved
         return "week", saturday, saturday + datetime.timedelta(days=6)
     year, month, _ = calendars.from_gregorian(reference)
     if unit == "year":
-        return "year", calendars.year_start(year + offset), calendars.year_end(year + offset)
-    month_index = year * 12 + month - 1 + offset
-    year, month = divmod(month_index, 12)
-    month += 1
-    return "month", calendars.to_gregorian(year, month, 1), calendars.to_gregorian(year, month, calendars.month_length(year, month))
+        return "year", *calendars.year_span(_JALALI, year + offset)
+    year, month = divmod(year * 12 + month - 1 + offset, 12)
+    return "month", *calendars.month_span(_JALALI, year, month + 1)
 
 
 # "دو روز پیش", "یک ماه دیگر" name a point in time; "سه سال گذشته", "5 سال آینده" a stretch up to it.
@@ -175,7 +174,4 @@ def _season(groups: dict, reference: datetime.date | None) -> Resolved:
         year = calendars.from_gregorian(reference)[0] - (1 if groups.get("season_year") in ("پارسال", "سال گذشته") else 0)
     if year is None:
         return "season", None, None
-    last_month = first_month + 2
-    return "season", calendars.to_gregorian(year, first_month, 1), calendars.to_gregorian(
-        year, last_month, calendars.month_length(year, last_month)
-    )
+    return "season", calendars.month_span(_JALALI, year, first_month)[0], calendars.month_span(_JALALI, year, first_month + 2)[1]
