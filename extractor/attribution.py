@@ -115,6 +115,5 @@ def _may_be_a_name(words: str) -> bool:
     return 0 < len(words.split()) <= _MOST_NAME_WORDS and not lexicons.words("function_words", "word").intersection(words.split())
 
 
-
 def _is_title_at(words: list[str], index: int) -> bool:
     return lexicons.canonical(words[index]) in _titles() or lexicons.canonical(" ".join(words[index : index + 2])) in _titles()

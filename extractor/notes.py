@@ -18,8 +18,8 @@ _BREAKDOWN_HIGH = 1.5
 _LEAST_PARTS = 2
 _REPEATABLE_KINDS = ("count", "money", "percent")
 _LEAST_SUBJECT_WORDS = 3
-# A restatement differs a little (53 هزار, then 50 هزار); values far apart measure different things.
 LEAD_PARAGRAPHS = 2  # the headline and the lead
+# A restatement differs a little (53 هزار, then 50 هزار); values far apart measure different things.
 _RESTATED_HIGH = 1.5
 
 
