@@ -50,6 +50,12 @@ def _weekdays() -> dict[str, int]:
 
 
 _ERA = r"[ \u200c]+(?:هجری شمسی|هجری قمری|شمسی|قمری|میلادی)"
+_YEAR_JOINER = r"[ \u200c]+(?:تا|الی|و)[ \u200c]+|[ \u200c]*[،,][ \u200c]*"
+_DASH = r"(?P<dash>[ \u200c]*-[ \u200c]*)"
+# "2009 تا 2013", "2017، 2018 و 2019", "2014 - 15"; "95 تا 97", "95 - 96"; "1396-1395" (a span written
+# with a dash reads either way round). Not "2015 و 20 نفر".
+_YEARS_OF_FOUR_DIGITS = rf"(?P<year>\d{{4}})(?:[ \u200c]*[،,][ \u200c]*\d{{4}})*(?:(?:{_YEAR_JOINER})(?P<last_year>\d{{4}})|{_DASH}(?P<last_year>\d{{4}}|\d{{2}}))"
+_YEARS_OF_TWO_DIGITS = rf"(?P<year>\d{{2}})(?:[ \u200c]+(?:تا|الی|و)[ \u200c]+|{_DASH})(?P<last_year>\d{{2}})"
 
 
 @functools.cache
@@ -57,8 +63,10 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     months = lexicons.rows("months")
     month = lexicons.alternation([row["name"] for row in months])
     month_alone = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
-    # جمعه in "امام جمعه", "نماز جمعه" is the Friday prayer, not a day.
-    weekday = r"(?<!(?:امام|نماز|خطیب|ائمه)[ \u200c]+)" + lexicons.alternation(lexicons.column("weekdays", "name"))
+    # جمعه in "امام جمعه", "نماز عبادی سیاسی جمعه", "خطبه‌های جمعه" is the Friday prayer, not a day;
+    # "پنجشنبه‌ها و جمعه‌ها" are every Thursday and Friday, no one day.
+    prayer = r"(?:امام|ائمه|نماز|خطیب|خطبه)(?:[ \u200c]?های?)?(?:[ \u200c]*(?:عبادی[ \u200c]+سیاسی|موقت))?"
+    weekday = rf"(?<!{prayer}[ \u200c]+)" + lexicons.alternation(lexicons.column("weekdays", "name")) + r"(?![ \u200c]?ها(?![\p{L}\p{M}]))"
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
     day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
     # "دسامبر 23 دلار": a number followed by a currency or درصد is an amount, not a year.
@@ -78,7 +86,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "numeric_date_short_year": r"(?P<year>[3-9]\d)\.(?P<month_number>\d{1,2})\.(?P<day_number>\d{1,2})",
         "month+year": rf"(?:ماه{_GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
         "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
-        "years": rf"سال(?:[ \u200c]?های?)?{_GAP}(?P<year>\d{{4}}|\d{{2}}){_GAP}(?:تا|الی|و){_GAP}(?P<last_year>\d{{4}}|\d{{2}})(?!\d)",
+        "years": rf"سال(?:[ \u200c]?های?)?(?:{_GAP}مالی)?{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)",
         "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?:{_ERA})?",
         "year_alone": rf"(?P<year>1[34]\d\d|19\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
@@ -227,6 +235,8 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
     relative = _RELATIVE_WORDS[lexicons.canonical(relative_word)] if relative_word else None
     first_day = int(match.group("first_day")) if _group(match, "first_day") else None
     last_year = int(match.group("last_year")) if _group(match, "last_year") else None
+    if _group(match, "dash") and last_year is not None and year is not None and len(match.group("last_year")) == len(year_text) and last_year < year:
+        year, last_year = last_year, year
     if (first_day is not None and day is not None and first_day >= day) or (last_year and year and last_year < year and len(match.group("last_year")) == len(year_text)):
         return None
     relative_year = relative is not None and _group(match, "year_word") is not None
@@ -299,7 +309,9 @@ def _span(parts: _Parts, year: int) -> tuple[datetime.date, datetime.date]:
     if parts.month is not None:
         return calendars.month_span(calendar, year, parts.month)
     if parts.last_year is not None:
-        last_year = year - parts.year + parts.last_year if parts.year_digits == 2 else parts.last_year
+        last_year = parts.last_year if parts.last_year >= 100 else year // 100 * 100 + parts.last_year  # 1395 و 96
+        if last_year < year:
+            raise ValueError(f"years {year} to {last_year} run backwards")
         return calendars.year_span(calendar, year)[0], calendars.year_span(calendar, last_year)[1]
     return calendars.year_span(calendar, year)
 

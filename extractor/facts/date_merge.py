@@ -27,8 +27,12 @@ _PART_OF_PERIOD = regex.compile(
 )
 # "طی سال‌های 2010 تا 2014", "طی دو ماه گذشته": "during" belongs to the date it introduces.
 _DURING = regex.compile(r"(?<![\p{L}\p{M}])طی[ \u200c]+\Z")
-# "22 و 23 آذر", "روزهای 17 و 18 ماه مه": a day said before the date that names the month.
-_DAY_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?:روزهای[ \u200c]+)?(?P<day>\d{1,2})[ \u200c]*(?:و|،)[ \u200c]*\Z")
+# "22 و 23 آذر", "روزهای نهم و دهم اردیبهشت", "پانزدهم تا بیست و پنجم اردیبهشت": a first day said
+# before the date that names the month, in digits or words.
+_DAY_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}\d])(?:روزهای[ \u200c]+)?(?P<day>\d{1,2}|(?:\p{L}+[ \u200c]+و[ \u200c]+)?\p{L}+)"
+    r"(?:[ \u200c]*(?:و|،)[ \u200c]*|[ \u200c]+(?:تا|الی)[ \u200c]+)\Z"
+)
 # "سه ماهه دوم": the second three months of the year; "6 ماهه پایانی": its last six.
 _WHICH_PART = {"نخست": 1, "اول": 1, "آغازین": 1, "دوم": 2, "سوم": 3, "چهارم": 4}
 _UNTIL_NOW = regex.compile(r"[ \u200c]+(?:تاکنون|تا کنون|تا به امروز)(?![\p{L}\p{M}])")
@@ -54,16 +58,24 @@ def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> 
 
 def _with_day_before(text: str, day: Candidate) -> Candidate:
     """"22 و 23 آذر": the two days, from the 22nd."""
-    before = _DAY_BEFORE.search(text, max(0, day.start - 16), day.start)
+    before = _DAY_BEFORE.search(text, max(0, day.start - 30), day.start)
     start_date, last_day = day.details.get("start"), day.details.get("day")
-    if not before or last_day is None or not 1 <= int(before.group("day")) < last_day:
+    first_day = _day_number(before.group("day")) if before else None
+    if first_day is None or last_day is None or not 1 <= first_day < last_day:
         return day
     details = {**day.details, "granularity": "period", "day": None, "weekday": None}
     value = day.value
     if isinstance(start_date, datetime.date):
-        details["start"] = start_date - datetime.timedelta(days=last_day - int(before.group("day")))
+        details["start"] = start_date - datetime.timedelta(days=last_day - first_day)
         value = f"{details['start'].isoformat()}/{details['end'].isoformat()}"
     return replace(day, start=before.start(), rule=f"day+{day.rule}", value=value, details=details)
+
+
+def _day_number(text: str) -> int | None:
+    parsed = parse_number(text)
+    if parsed is None or parsed.value is None or parsed.value != int(parsed.value):
+        return None
+    return int(parsed.value)
 
 
 def _with_during(text: str, day: Candidate) -> Candidate:

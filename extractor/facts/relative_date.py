@@ -24,6 +24,12 @@ def _directions() -> dict[str, str]:
     return {row["word"]: row["direction"] for row in lexicons.rows("relative_directions")}
 
 
+def _vague_quantity_words() -> list[str]:
+    """چند, چندین, هزاران, ...: words that say "some" or "many" of a unit, never how many."""
+    few = [row["word"] for row in lexicons.rows("number_joiners") if row["role"] == "few"]
+    return [*few, *lexicons.column("vague_numbers", "word")]
+
+
 @functools.cache
 def _relative_days() -> dict[str, int]:
     return {lexicons.canonical(row["phrase"]): int(row["offset_days"]) for row in lexicons.rows("relative_days")}
@@ -45,11 +51,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # "جامعه امروز", "دنیای امروز", "تا به امروز": today's world, nowadays, so far: no particular day.
     nowadays = lexicons.alternation(lexicons.column("nowadays_nouns", "word"))
     not_a_day = rf"(?<!(?:(?<![\p{{L}}\p{{M}}]){nowadays}|تا به){_GAP})(?!امروز{_GAP}(?:{nowadays})(?![\p{{L}}\p{{M}}]))"
+    # "چند سال گذشته", "هزاران سال گذشته": the past few years, no one year (not "last year").
+    not_a_few = rf"(?<!(?<![\p{{L}}\p{{M}}])(?:{lexicons.alternation(_vague_quantity_words())}){_GAP})"
     patterns = {
         "relative_day": rf"{not_a_day}(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
         # "این ماه‌ها", "این سال‌ها": these months, these years; no one period.
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه|سال)(?![ \u200c]?ها)",
-        "relative_period": rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
+        "relative_period": rf"{not_a_few}(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time.
         "season": rf"(?:(?<=(?:در|فصل|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز)[ \u200c]+)(?P<season>{season})"
