@@ -112,3 +112,9 @@ def test_lexicons_every_compound_verb_word_counts_only_without_its_light_verb(wo
 def test_lexicons_every_place_is_never_counted(row):
     document = extract(f"در این دیدار 2 {row['name']} را در جدول پشت سر گذاشت.")
     assert [fact.text for fact in document.facts if fact.kind == "count"] == []
+
+
+@pytest.mark.parametrize("word", lexicons.column("street_words", "word"))
+def test_lexicons_every_street_word_makes_a_date_a_name(word):
+    assert [fact.text for fact in extract(f"ترافیک {word} 15 خرداد سنگین بود.").facts] == []
+    assert [fact.text for fact in extract(f"ترافیک {word} روز 15 خرداد سنگین بود.").facts] == ["روز 15 خرداد"]

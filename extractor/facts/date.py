@@ -10,7 +10,7 @@ import regex
 
 from extractor import calendars, lexicons
 from extractor.entities.patterns import single_word_places, starting_first_names
-from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span, word_before
+from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span, word_after, word_before
 from extractor.numbers import parse_number
 from extractor.numbers.vocabulary import starting_words
 
@@ -71,7 +71,10 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
     # "دسامبر 23 دلار": a number followed by a currency or درصد is an amount, not a year.
     amount_after = lexicons.alternation([*lexicons.column("currencies", "word"), "درصد"])
-    year = rf"(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})(?:{_ERA})?"
+    # "یک هزار و سیصد و نود و چهار", "دو هزار و شانزده": a year in words, as official texts write it.
+    number_word = lexicons.alternation(lexicons.column("number_words", "word"))
+    year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:[ \u200c]+و[ \u200c]+{number_word})+|دو[ \u200c]*هزار(?:[ \u200c]+و[ \u200c]+{number_word})*)(?![\p{{L}}\p{{M}}])"
+    year = rf"(?:سال{_GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{_ERA})?"
     year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{_ERA})?)"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
@@ -148,6 +151,7 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
 
 
 _MONTH_WORD = "ماه"
+_VERB_PREFIX = "می"  # also the month May
 _EVENT_RULE = "event_year"
 _WEEKDAY_RULE = "weekday"
 _YEAR_WORD = "سال"
@@ -186,26 +190,53 @@ def _signals(text: str, words: frozenset[str]) -> set[str]:
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
-    found = []
+    found: list[Candidate] = []
+    streets: list[tuple[int, int]] = []  # "خیابان 15 خرداد": no later pattern finds خرداد there either
     present = _signals(sentence.text, sentence.words)
     for rule, pattern in _patterns():
         if _NEEDS[rule] not in present:
             continue
         for match in pattern.finditer(sentence.text):
-            if rule == _WEEKDAY_RULE and _after_a_first_name(sentence.text, match.start("weekday")):
-                continue  # "عبدالله جمعه": a surname (not "علی روز جمعه آمد")
-            parts = _parts(match)
-            if parts is not None:
-                details = _resolve(parts, sentence.reference_date)
-                start, end = match.span("year") if rule == _EVENT_RULE else match.span()
-                found.append(Candidate("date", start, end, rule, details.pop("value"), details=details))
+            if _names_a_street(sentence.text, match):
+                streets.append(match.span())
+            elif not any(start <= match.start() < end for start, end in streets) and not _misread(rule, sentence.text, match):
+                found.extend(_candidate(rule, match, sentence.reference_date))
     return found
+
+
+def _candidate(rule: str, match: regex.Match[str], reference: datetime.date | None) -> list[Candidate]:
+    """The date the match names (none when its words make no date: day 40, month 13)."""
+    parts = _parts(match)
+    if parts is None:
+        return []
+    details = _resolve(parts, reference)
+    start, end = match.span("year") if rule == _EVENT_RULE else match.span()
+    return [Candidate("date", start, end, rule, details.pop("value"), details=details)]
+
+
+def _misread(rule: str, text: str, match: regex.Match[str]) -> bool:
+    """"عبدالله جمعه": a weekday right after a first name is a surname (not "علی روز جمعه آمد"); "سه می
+    گوید", "دوم می توان": می before a verb is its prefix, not May."""
+    if rule == _WEEKDAY_RULE and _after_a_first_name(text, match.start("weekday")):
+        return True
+    if _group(match, "month") != _VERB_PREFIX:
+        return False
+    after = word_after(text, match.end("month"))
+    return after is not None and after.text in lexicons.words("verbs", "word")
 
 
 def _after_a_first_name(text: str, start: int) -> bool:
     """Whether the word right before `start` is a first name."""
     before = word_before(text, start)
     return before is not None and before.text in starting_first_names()
+
+
+def _names_a_street(text: str, match: regex.Match[str]) -> bool:
+    """"خیابان 15 خرداد", "میدان هفت تیر": a day and month right after a street word name the street."""
+    if _group(match, "day") is None or match.start("day") != match.start():
+        return False
+    before = word_before(text, match.start())
+    return before is not None and before.text in lexicons.words("street_words", "word")
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:
@@ -224,6 +255,9 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
         if parsed is None or not 1 <= parsed.value <= 31 or parsed.value != int(parsed.value):
             return None
         day = int(parsed.value)
+    if _group(match, "year_in_words"):
+        parsed = parse_number(match.group("year_in_words"))
+        year_text = str(int(parsed.value)) if parsed is not None and parsed.value is not None else None
     year = int(year_text) if year_text else None
     if year is not None and year >= 1700 and year_text and len(year_text) == 4 and year < 2200:
         calendar = "gregorian"

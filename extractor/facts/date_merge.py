@@ -18,10 +18,10 @@ _LIST_JOINER = regex.compile(r"[ \u200c]*(?:،|,|و)[ \u200c]*\Z")
 _ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
 _FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?\Z")
 # اوایل, اواسط, اواخر (early, mid, late) stand beside a date, as annotators mark it, like بیش از beside
-# an amount; ابتدای, پایان ("from the start of ... until now"), "9 ماهه نخست", "9 ماهه" (the first nine
-# months of) take part in it.
+# an amount; ابتدای, پایان, "9 ماهه نخست", "9 ماهه" (the first nine months of) take part in it, and the
+# از before them only when the period runs on (از ابتدای سال تاکنون; not a bare "از ابتدای سال آینده").
 _PART_OF_PERIOD = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:(?:از[ \u200c]+)?(?:ابتدای|آغاز|پایان|انتهای|نیمه اول|نیمه دوم)"
+    r"(?<![\p{L}\p{M}])(?:(?:ابتدای|آغاز|پایان|انتهای|نیمه اول|نیمه دوم)"
     r"|(?:طی[ \u200c]+)?(?!هر[ \u200c])(?P<months>\d{1,2}|\p{L}+)[ \u200c]+"
     r"(?:ماهه?[ \u200c]+(?P<which>نخست|اول|آغازین|پایانی|دوم|سوم|چهارم)|ماهه))[ \u200c]+\Z"
 )
@@ -121,11 +121,11 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
     if until_now:
         end = until_now.end()
     period_words = _PART_OF_PERIOD.search(text, max(0, start - 30), start)
-    from_word = _FROM.search(text, max(0, start - 16), start)
     is_range = _RANGE_JOINER.search(text, start, end) is not None
     if period_words:
         start = period_words.start()
-    elif from_word and (until_now or is_range):  # "از سال 1372 تاکنون", "از 4 تا 9 مهر"; not a bare "از سال 97"
+    from_word = _FROM.search(text, max(0, start - 16), start)
+    if from_word and (until_now or is_range):  # "از سال 1372 تاکنون", "از 4 تا 9 مهر"; not a bare "از سال 97"
         start = from_word.start()
     if (start, end) == (day.start, day.end):
         return day
