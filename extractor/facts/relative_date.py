@@ -55,8 +55,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     not_a_few = rf"(?<!(?<![\p{{L}}\p{{M}}])(?:{lexicons.alternation(_vague_quantity_words())}){_GAP})"
     patterns = {
         "relative_day": rf"{not_a_day}(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
-        # "این ماه‌ها", "این سال‌ها": these months, these years; no one period.
-        "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه|سال)(?![ \u200c]?ها)",
+        # "این ماه‌ها": these months, no one period. "در این سال" is the year just named (this year is
+        # امسال or سال جاری): no date of its own.
+        "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
         "relative_period": rf"{not_a_few}(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time.
