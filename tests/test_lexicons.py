@@ -118,3 +118,13 @@ def test_lexicons_every_place_is_never_counted(row):
 def test_lexicons_every_street_word_makes_a_date_a_name(word):
     assert [fact.text for fact in extract(f"ترافیک {word} 15 خرداد سنگین بود.").facts] == []
     assert [fact.text for fact in extract(f"ترافیک {word} روز 15 خرداد سنگین بود.").facts] == ["روز 15 خرداد"]
+
+
+@pytest.mark.parametrize("row", lexicons.rows("nowadays_clues"), ids=lambda row: row["word"])
+def test_lexicons_every_nowadays_clue(row):
+    """A bare امروز in a clause that only states how things are is "nowadays"; a dated word keeps the day."""
+    if row["kind"] == "state":
+        assert [fact.text for fact in extract(f"وزیر گفت: امروز وضع بازار خوب {row['word']}.", reference_date=REFERENCE).facts] == []
+    else:
+        document = extract(f"وزیر گفت: امروز وضع بازار خوب است و {row['word']}.", reference_date=REFERENCE)
+        assert [(fact.text, fact.value) for fact in document.facts] == [("امروز", "2018-07-04")]

@@ -25,7 +25,9 @@ def find_facts(text: str, start: int, end: int, reference_date: datetime.date | 
     sentence = SentenceContext(sentence_text, find_numbers(sentence_text, words), reference_date, words)
     found_days = [candidate for finder in DAY_FINDERS for candidate in finder.find(sentence)]
     days = date_merge.merge(sentence_text, found_days, reference_date)
-    candidates = [*days, *time.find(sentence, days), *(c for finder in FINDERS for c in finder.find(sentence))]
+    times = time.find(sentence, days)  # "صبح امروز": a time, before امروز is read as "nowadays" below
+    days = [day for day in days if not relative_date.means_nowadays(sentence_text, day)]
+    candidates = [*days, *times, *(c for finder in FINDERS for c in finder.find(sentence))]
     return [candidate.shifted(start) for candidate in settle_overlaps(candidates)]
 
 
