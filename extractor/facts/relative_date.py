@@ -54,16 +54,18 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # "چند سال گذشته", "هزاران سال گذشته": the past few years, no one year (not "last year").
     not_a_few = rf"(?<!(?<![\p{{L}}\p{{M}}])(?:{lexicons.alternation(_vague_quantity_words())}){_GAP})"
     patterns = {
-        "relative_day": rf"{not_a_day}(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
+        "relative_day": rf"{not_a_day}{not_a_few}(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
         # "این ماه‌ها": these months, no one period. "در این سال" is the year just named (this year is
         # امسال or سال جاری): no date of its own.
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
         "relative_period": rf"{not_a_few}(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
-        # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time.
-        "season": rf"(?:(?<=(?:در|فصل|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز)[ \u200c]+)(?P<season>{season})"
-        rf"|(?P<season>{season})(?={_GAP}(?:سال|امسال|پارسال|\d)))"
-        rf"(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<season_year>امسال|پارسال|سال گذشته|سال جاری))?",
+        # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time;
+        # "در فصل تابستان" is any summer (no year), "تابستان گذشته" the last one.
+        "season": rf"(?:(?<=(?:در|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز)[ \u200c]+)(?P<season>{season})"
+        rf"|(?P<season>{season})(?={_GAP}(?:سال|امسال|پارسال|گذشته|آینده|\d)))"
+        rf"(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<season_year>امسال|پارسال|سال گذشته|سال جاری)"
+        rf"|{_GAP}(?P<season_direction>گذشته|آینده))?",
     }
     compiled = {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
     compiled["counted_period"] = regex.compile(rf"{_GAP}(?P<unit>{unit}){_GAP}(?P<direction>{direction}){end}")
@@ -214,8 +216,19 @@ def _season(groups: dict, reference: datetime.date | None) -> Resolved:
         year = int(groups["year"])
         if year < 100:
             year += 1300 if year > 20 else 1400
+    elif reference is not None and groups.get("season_direction"):
+        year = _nearest_season_year(first_month, groups["season_direction"], reference)
     elif reference is not None:
         year = calendars.from_gregorian(reference)[0] - (1 if groups.get("season_year") in ("پارسال", "سال گذشته") else 0)
     if year is None:
         return "season", None, None
     return "season", calendars.month_span(_JALALI, year, first_month)[0], calendars.month_span(_JALALI, year, first_month + 2)[1]
+
+
+def _nearest_season_year(first_month: int, direction: str, reference: datetime.date) -> int:
+    """The Jalali year of "تابستان گذشته" (the last summer wholly before the reference) or "پاییز آینده"
+    (the next autumn wholly after it)."""
+    year, month, _ = calendars.from_gregorian(reference)
+    if direction == "گذشته":
+        return year if first_month + 2 < month else year - 1
+    return year if first_month > month else year + 1
