@@ -80,6 +80,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
     host = lexicons.alternation(list(single_word_places()))
+    scale = lexicons.alternation(lexicons.column("scales", "word"))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     patterns = {
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
@@ -95,7 +96,9 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
         # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
         # fact is the year alone, as annotators mark it: see _EVENT_RULE).
-        "event_year": rf"(?<![\p{{L}}\p{{M}}]){event}{_GAP}(?:{host}{_GAP})?(?P<year>1[34]\d\d|19\d\d|20\d\d|\d\d)(?!\d)",
+        # Two digits are a year from 1350 to 1409 (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
+        "event_year": rf"(?<![\p{{L}}\p{{M}}]){event}{_GAP}(?:{host}{_GAP})?"
+        rf"(?P<year>1[34]\d\d|19\d\d|20\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale}))(?!\d)",
     }
     return tuple(
         (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
