@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -32,11 +33,20 @@ class Result:
     size: int
 
 
+_YOUNG_GENERATION_THRESHOLD = 50_000
+
+
 @functools.cache
 def warm_up() -> None:
     """Load hazm and compile every pattern now, once per process, rather than in the first document
-    (and, with worker processes, once before they fork rather than once in each)."""
+    (and, with worker processes, once before they fork rather than once in each). Then set the garbage
+    collector for a batch: what is loaded now lives as long as the process (frozen: full collections
+    no longer walk hazm's and scikit-learn's objects), and each document makes tens of thousands of
+    short-lived objects, so the youngest generation is collected every 50,000 allocations, not 700
+    (about 5-10% of a run's time, measured on the shared news corpora)."""
     extract(_WARM_UP_TEXT)
+    gc.freeze()
+    gc.set_threshold(_YOUNG_GENERATION_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def process(record: Record, output_format: str, with_entities: bool = True) -> Result:

@@ -8,6 +8,7 @@ exact for Jalali years 1 to 3177; month lengths are 31 x 6, 30 x 5, then 29 or 3
 from __future__ import annotations
 
 import datetime
+import functools
 
 _BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178)
 
@@ -25,6 +26,7 @@ def _mod(a: int, b: int) -> int:
     return a - _div(a, b) * b
 
 
+@functools.cache
 def _year_facts(jalali_year: int) -> tuple[int, int]:
     """(leap index, March day on which the Jalali year begins); leap index 0 means a leap year."""
     if not _BREAKS[0] < jalali_year < _BREAKS[-1]:
