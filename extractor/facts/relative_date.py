@@ -73,15 +73,23 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 
 
 @functools.cache
-def _trigger_words() -> dict[str, frozenset[str]]:
-    """The words each pattern cannot match without: a sentence with none of them skips the pattern."""
+def _trigger_words() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """The words each pattern cannot match without (a sentence with none of them skips it), and for
+    two patterns the other half they need somewhere in the text (joined or not: سال‌گذشته): most
+    sentences say این or سال, few say "این هفته" or "سال گذشته"."""
+    units = frozenset({"هفته", "ماه", "سال"})
     return {
-        "relative_day": _first_words(lexicons.column("relative_days", "phrase")),
-        "this_period": frozenset({"این", "همین"}),
-        "relative_period": frozenset({"هفته", "ماه", "سال"}),
-        "this_year": frozenset(_THIS_YEAR),
-        "season": _first_words(_seasons()),
+        "relative_day": (_first_words(lexicons.column("relative_days", "phrase")), ()),
+        "this_period": (frozenset({"این", "همین"}), ("هفته", "ماه")),
+        "relative_period": (units, tuple(_directions())),
+        "this_year": (frozenset(_THIS_YEAR), ()),
+        "season": (_first_words(_seasons()), ()),
     }
+
+
+def _may_match(rule: str, sentence: SentenceContext) -> bool:
+    words, other_half = _trigger_words()[rule]
+    return not words.isdisjoint(sentence.words) and (not other_half or any(part in sentence.text for part in other_half))
 
 
 def _first_words(phrases) -> frozenset[str]:
@@ -92,7 +100,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
     reference = sentence.reference_date
     found = []
     for rule, pattern in _patterns().items():
-        if rule == "counted_period" or _trigger_words()[rule].isdisjoint(sentence.words):
+        if rule == "counted_period" or not _may_match(rule, sentence):
             continue
         for match in pattern.finditer(sentence.text):
             found.append(_candidate(rule, match.start(), match.end(), _resolve(rule, match, reference)))
