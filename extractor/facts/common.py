@@ -43,6 +43,12 @@ class Candidate:
         )
 
 
+def amount_words() -> str:
+    """A regex alternation of the words that make the number before them an amount (currencies, درصد):
+    "سال 12 درصد", "دسامبر 23 دلار" name no year."""
+    return lexicons.alternation([*lexicons.column("currencies", "word"), "درصد"])
+
+
 def sentence_words(text: str) -> frozenset[str]:
     """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are absent."""
     return frozenset(_NOT_WORD.split(text.replace("\u200c", "").lower()))

@@ -10,7 +10,7 @@ import regex
 
 from extractor import calendars, lexicons
 from extractor.entities.patterns import single_word_places, starting_first_names
-from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span, word_after, word_before
+from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, amount_words, iso_span, word_after, word_before
 from extractor.numbers import parse_number
 from extractor.numbers.vocabulary import starting_words
 
@@ -49,7 +49,8 @@ def _weekdays() -> dict[str, int]:
     return {lexicons.canonical(row["name"]): int(row["python_weekday"]) for row in lexicons.rows("weekdays")}
 
 
-_ERA = r"[ \u200c]+(?:هجری شمسی|هجری قمری|شمسی|قمری|میلادی)"
+# An era after a year, in full or abbreviated (1342 ش, 1437 ه.ق, 2016 م).
+_ERA = r"[ \u200c]+(?:هجری شمسی|هجری قمری|شمسی|قمری|میلادی|(?:ه[ .]+)?[شقم](?![\p{L}\p{M}]))"
 _YEAR_JOINER = r"[ \u200c]+(?:تا|الی|و)[ \u200c]+|[ \u200c]*[،,][ \u200c]*"
 _DASH = r"(?P<dash>[ \u200c]*-[ \u200c]*)"
 # "2009 تا 2013", "2017، 2018 و 2019", "2014 - 15"; "95 تا 97", "95 - 96"; "1396-1395" (a span written
@@ -70,7 +71,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
     day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
     # "دسامبر 23 دلار": a number followed by a currency or درصد is an amount, not a year.
-    amount_after = lexicons.alternation([*lexicons.column("currencies", "word"), "درصد"])
+    amount_after = amount_words()
     # "یک هزار و سیصد و نود و چهار", "دو هزار و شانزده": a year in words, as official texts write it.
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
     year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:[ \u200c]+و[ \u200c]+{number_word})+|دو[ \u200c]*هزار(?:[ \u200c]+و[ \u200c]+{number_word})*)(?![\p{{L}}\p{{M}}])"
@@ -88,10 +89,10 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "numeric_date_day_first": r"(?P<day_number>\d{1,2})/(?P<month_number>\d{1,2})/(?P<year>\d{4}|\d{2})",
         # "95.3.13", "88.2.21": a Jalali date with a two-digit year, written with dots (not 12.5 nor 10.5.2).
         "numeric_date_short_year": r"(?P<year>[3-9]\d)\.(?P<month_number>\d{1,2})\.(?P<day_number>\d{1,2})",
-        "month+year": rf"(?:ماه{_GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
+        "month+year": rf"(?:ماه(?:{_GAP}مبارک)?{_GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
         "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
-        "years": rf"سال(?:[ \u200c]?های?)?(?:{_GAP}مالی)?{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)",
-        "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?:{_ERA})?",
+        "years": rf"سال(?:[ \u200c]?های?)?(?:{_GAP}مالی)?{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{_ERA})?",
+        "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})(?:{_ERA})?",
         "year_alone": rf"(?P<year>1[34]\d\d|19\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
         # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the

@@ -21,7 +21,7 @@ _FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?
 # an amount; ابتدای, پایان, "9 ماهه نخست", "9 ماهه" (the first nine months of) take part in it, and the
 # از before them only when the period runs on (از ابتدای سال تاکنون; not a bare "از ابتدای سال آینده").
 _PART_OF_PERIOD = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:(?:ابتدای|آغاز|پایان|انتهای|نیمه اول|نیمه دوم)"
+    r"(?<![\p{L}\p{M}])(?:(?:ابتدای|آغاز|پایان|انتهای|نیمه[ \u200c]+(?P<half>اول|نخست|دوم))"
     r"|(?:طی[ \u200c]+)?(?!هر[ \u200c])(?P<months>\d{1,2}|\p{L}+)[ \u200c]+"
     r"(?:ماهه?[ \u200c]+(?P<which>نخست|اول|آغازین|پایانی|دوم|سوم|چهارم)|ماهه))[ \u200c]+\Z"
 )
@@ -35,7 +35,8 @@ _DAY_BEFORE = regex.compile(
 )
 # "سه ماهه دوم": the second three months of the year; "6 ماهه پایانی": its last six.
 _WHICH_PART = {"نخست": 1, "اول": 1, "آغازین": 1, "دوم": 2, "سوم": 3, "چهارم": 4}
-_UNTIL_NOW = regex.compile(r"[ \u200c]+(?:تاکنون|تا کنون|تا به امروز)(?![\p{L}\p{M}])")
+# "از سال 97 تاکنون", "از سال 1329 به بعد", "از سال 1974 به این سو": from then until the day of writing.
+_UNTIL_NOW = regex.compile(r"[ \u200c]+(?:تاکنون|تا کنون|تا به امروز|به بعد|به این سو|به اینسو)(?![\p{L}\p{M}])")
 
 
 def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> list[Candidate]:
@@ -121,6 +122,8 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
     if until_now:
         end = until_now.end()
     period_words = _PART_OF_PERIOD.search(text, max(0, start - 30), start)
+    if period_words and period_words.group("months") and _day_number(period_words.group("months")) is None:
+        period_words = None  # "در ماه اول سال": در is no number of months
     is_range = _RANGE_JOINER.search(text, start, end) is not None
     if period_words:
         start = period_words.start()
@@ -134,12 +137,19 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
     if until_now and reference is not None and isinstance(details.get("start"), datetime.date):
         details["end"] = reference  # "از سال 97 تاکنون": from then until the day of writing
         value = f"{details['start'].isoformat()}/{reference.isoformat()}"
-    elif period_words and period_words.group("months") and day.details.get("granularity") == "year":
-        months = _months_of_year(details, period_words.group("months"), period_words.group("which"))
+    elif period_words and (period_words.group("months") or period_words.group("half")) and day.details.get("granularity") == "year":
+        months = _months_of_year(details, *_months_and_which(period_words))
         if months is not None:
             details["start"], details["end"] = months
             value = "/".join(date.isoformat() for date in months)
     return replace(day, start=start, end=end, value=value, details=details)
+
+
+def _months_and_which(period_words: regex.Match[str]) -> tuple[str, str | None]:
+    """"9 ماهه نخست" -> ("9", "نخست"); "نیمه دوم" (the second half) -> ("6", "دوم")."""
+    if period_words.group("half"):
+        return "6", period_words.group("half")
+    return period_words.group("months"), period_words.group("which")
 
 
 def _months_of_year(details: dict, count: str, which: str | None) -> tuple[datetime.date, datetime.date] | None:

@@ -9,9 +9,15 @@ import functools
 import regex
 
 from extractor import calendars, lexicons
-from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, iso_span
+from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, amount_words, iso_span
 
 _GAP = r"[ \u200c]+"
+# What takes part of a year (date_merge joins it to the year): "9 ماهه (نخست)", "نیمه اول", "پایان", ...
+_YEAR_PART_WORDS = (
+    "ماهه?[ \u200c]+(?:نخست|اول|دوم|سوم|چهارم|آغازین|پایانی)|ماهه|نیمه[ \u200c]+(?:اول|نخست|دوم)"
+    "|پایان|ابتدای|آغاز|انتهای|اوایل|اواسط|اواخر"
+)
+_NOT_THIS_YEAR = "جاری|گذشته|آینده|قبل|پیش|بعد|اخیر|آتی|جدید|دیگر|نو|میلادی|شمسی|قمری|مالی|تحصیلی|زراعی|آبی"
 _JALALI = "jalali"
 _UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "ماهه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
@@ -52,6 +58,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     nowadays = lexicons.alternation(lexicons.column("nowadays_nouns", "word"))
     not_a_day = rf"(?<!(?:(?<![\p{{L}}\p{{M}}]){nowadays}|تا به){_GAP})(?!امروز{_GAP}(?:{nowadays})(?![\p{{L}}\p{{M}}]))"
     # "چند سال گذشته", "هزاران سال گذشته": the past few years, no one year (not "last year").
+    number_word = lexicons.alternation(lexicons.column("number_words", "word"))
     not_a_few = rf"(?<!(?<![\p{{L}}\p{{M}}])(?:{lexicons.alternation(_vague_quantity_words())}){_GAP})"
     patterns = {
         "relative_day": rf"{not_a_day}{not_a_few}(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
@@ -60,11 +67,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
         "relative_period": rf"{not_a_few}(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
+        # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
+        # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
+        "part_of_this_year": rf"(?<=(?:{_YEAR_PART_WORDS})[ \u200c]+)سال"
+        rf"(?![ \u200c]*(?:ها|های)|{_GAP}(?:{_NOT_THIS_YEAR}|{number_word})(?![\p{{L}}\p{{M}}])"
+        rf"|{_GAP}(?:\d{{4}}|\d{{2}})(?![\d.,/٫])(?![ \u200c]*{amount_words()}))",
         # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time;
         # "در فصل تابستان" is any summer (no year), "تابستان گذشته" the last one.
         "season": rf"(?:(?<=(?:در|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز)[ \u200c]+)(?P<season>{season})"
         rf"|(?P<season>{season})(?={_GAP}(?:سال|امسال|پارسال|گذشته|آینده|\d)))"
-        rf"(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<season_year>امسال|پارسال|سال گذشته|سال جاری)"
+        rf"(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<season_year>امسال|پارسال|سال گذشته|سال جاری|سال آینده)"
         rf"|{_GAP}(?P<season_direction>گذشته|آینده))?",
     }
     compiled = {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
@@ -83,6 +95,7 @@ def _trigger_words() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
         "this_period": (frozenset({"این", "همین"}), ("هفته", "ماه")),
         "relative_period": (units, tuple(_directions())),
         "this_year": (frozenset(_THIS_YEAR), ()),
+        "part_of_this_year": (frozenset({"سال"}), ("ماه", "نیمه", "پایان", "ابتدای", "آغاز", "انتهای", "اوایل", "اواسط", "اواخر")),
         "season": (_first_words(_seasons()), ()),
     }
 
@@ -174,6 +187,8 @@ def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None
         return _period(_UNITS[groups["unit"]], offset, reference)
     if rule == "this_year":
         return _period("year", -1 if _THIS_YEAR[groups["this_year"]] == "previous" else 0, reference)
+    if rule == "part_of_this_year":
+        return _period("year", 0, reference)
     return _season(groups, reference)
 
 
@@ -217,6 +232,9 @@ def _moved(reference: datetime.date, unit: str, amount: int) -> datetime.date:
     return datetime.date(year, month + 1, day)
 
 
+_SEASON_YEAR_OFFSETS = {"پارسال": -1, "سال گذشته": -1, "سال آینده": 1}
+
+
 def _season(groups: dict, reference: datetime.date | None) -> Resolved:
     first_month = _seasons()[groups["season"]]
     year = None
@@ -227,7 +245,7 @@ def _season(groups: dict, reference: datetime.date | None) -> Resolved:
     elif reference is not None and groups.get("season_direction"):
         year = _nearest_season_year(first_month, groups["season_direction"], reference)
     elif reference is not None:
-        year = calendars.from_gregorian(reference)[0] - (1 if groups.get("season_year") in ("پارسال", "سال گذشته") else 0)
+        year = calendars.from_gregorian(reference)[0] + _SEASON_YEAR_OFFSETS.get(groups.get("season_year"), 0)
     if year is None:
         return "season", None, None
     return "season", calendars.month_span(_JALALI, year, first_month)[0], calendars.month_span(_JALALI, year, first_month + 2)[1]
