@@ -1,6 +1,7 @@
 """Joins date candidates that the text says as one: ranges (از 4 تا 9 مهر, 24 آبان تا 24 آذر), a
-relative day with its date (امروز 20 تیرماه), lists (22 و 23 آذر), and the words that take part of
-a period (از ابتدای سال جاری تاکنون, 9 ماه نخست سال 95), as news annotators mark them."""
+relative day with its date (امروز 20 تیرماه), a first day before a date (22 و 23 آذر), and the words
+that take part of a period (از ابتدای سال جاری تاکنون, 9 ماه نخست سال 95), as news annotators mark them.
+Dates listed with و stay apart (خرداد و تیرماه, امروز و فردا: two facts), as PEYMA marks them."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from extractor.facts.common import Candidate
 from extractor.numbers import parse_number
 
 _RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+")
-_LIST_JOINER = regex.compile(r"[ \u200c]*(?:،|,|و)[ \u200c]*\Z")
 _ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
 _FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?\Z")
 # اوایل, اواسط, اواخر (early, mid, late) stand beside a date, as annotators mark it, like بیش از beside
@@ -50,8 +50,6 @@ def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> 
             merged[-1] = _range(previous, day)
         elif previous is not None and previous.rule == "relative_day" and _ADJACENT.fullmatch(gap):
             merged[-1] = replace(day, start=previous.start, rule="relative_day+date")
-        elif previous is not None and gap and _LIST_JOINER.fullmatch(gap) and _same_kind(previous, day):
-            merged[-1] = _range(previous, day)
         else:
             merged.append(day)
     return [_with_during(text, _with_period_words(text, _with_day_before(text, day), reference)) for day in merged]
@@ -82,11 +80,6 @@ def _day_number(text: str) -> int | None:
 def _with_during(text: str, day: Candidate) -> Candidate:
     during = _DURING.search(text, max(0, day.start - 8), day.start)
     return replace(day, start=during.start()) if during else day
-
-
-def _same_kind(first: Candidate, second: Candidate) -> bool:
-    """"22 و 23 آذر", "سال‌های 2017، 2018 و 2019": a list of the same kind of date."""
-    return first.details.get("granularity") == second.details.get("granularity") and first.rule == second.rule
 
 
 def _without_nested(days: list[Candidate]) -> list[Candidate]:
