@@ -35,6 +35,7 @@ class _Parts:
     first_day: int | None = None  # "13 تا 17 اردیبهشت": a range of days
     last_year: int | None = None  # "سال‌های 2009 تا 2013": a range of years
     relative_year: bool = False  # "تیر سال گذشته" (last year's Tir), not "تیر گذشته" (the last Tir)
+    relative_week: bool = False  # "جمعه هفته جاری": that weekday of this week (Saturday to Friday)
 
 
 @functools.cache
@@ -78,7 +79,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     year = rf"(?:سال{_GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{_ERA})?"
     year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{_ERA})?)"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
-    day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی){_GAP})?"
+    day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی|لغایت){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
     host = lexicons.alternation(list(single_word_places()))
     scale = lexicons.alternation(lexicons.column("scales", "word"))
@@ -93,8 +94,9 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
         "years": rf"سال(?:[ \u200c]?های?)?(?:{_GAP}مالی)?{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{_ERA})?",
         "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})(?:{_ERA})?",
-        "year_alone": rf"(?P<year>1[34]\d\d|19\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
-        "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<relative>گذشته|آینده))?",
+        "year_alone": rf"(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
+        "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})"
+        rf"(?:(?:[ \u200c]*ی)?{_GAP}(?P<relative>گذشته|آینده)|{_GAP}(?P<week_word>هفته){_GAP}(?P<relative>جاری|گذشته|آینده))?",
         # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
         # fact is the year alone, as annotators mark it: see _EVENT_RULE).
         # Two digits are a year from 1350 to 1409 (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
@@ -155,6 +157,7 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
 
 
 _MONTH_WORD = "ماه"
+_SATURDAY = 5  # Python's weekday number of the first day of the Iranian week
 _VERB_PREFIX = "می"  # also the month May
 _EVENT_RULE = "event_year"
 _WEEKDAY_RULE = "weekday"
@@ -278,7 +281,10 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
     if (first_day is not None and day is not None and first_day >= day) or (last_year and year and last_year < year and len(match.group("last_year")) == len(year_text)):
         return None
     relative_year = relative is not None and _group(match, "year_word") is not None
-    return _Parts(calendar, year, month, day, weekday, relative, len(year_text or ""), first_day, last_year, relative_year)
+    relative_week = _group(match, "week_word") is not None
+    return _Parts(
+        calendar, year, month, day, weekday, relative, len(year_text or ""), first_day, last_year, relative_year, relative_week
+    )
 
 
 def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
@@ -359,12 +365,25 @@ def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:
     strictly before it with گذشته, strictly after it with آینده."""
     if reference is None:
         return {"granularity": "day", "start": None, "end": None, "value": None}
+    if parts.relative_week:
+        return _day_details(_weekday_of_week(parts.weekday, parts.relative, reference))
     days_back = (reference.weekday() - parts.weekday) % 7
     if parts.relative == _PREVIOUS and days_back == 0:
         days_back = 7
     date = reference - datetime.timedelta(days=days_back)
     if parts.relative == _NEXT:
         date = reference + datetime.timedelta(days=(parts.weekday - reference.weekday()) % 7 or 7)
+    return _day_details(date)
+
+
+def _weekday_of_week(weekday: int, relative: str | None, reference: datetime.date) -> datetime.date:
+    """"جمعه هفته جاری", "شنبه هفته آینده": that weekday in this, the next or the last Iranian week."""
+    weeks = {_PREVIOUS: -1, _NEXT: 1}.get(relative or _CURRENT, 0)
+    saturday = reference - datetime.timedelta(days=(reference.weekday() - _SATURDAY) % 7) + datetime.timedelta(weeks=weeks)
+    return saturday + datetime.timedelta(days=(weekday - _SATURDAY) % 7)
+
+
+def _day_details(date: datetime.date) -> dict:
     year, month, day = calendars.from_gregorian(date)
     return {"granularity": "day", "year": year, "month": month, "day": day, "start": date, "end": date, "value": date.isoformat()}
 

@@ -14,7 +14,7 @@ from extractor import calendars
 from extractor.facts.common import Candidate
 from extractor.numbers import parse_number
 
-_RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+")
+_RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی|لغایت)[ \u200c]+")
 _ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
 _FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?\Z")
 # اوایل, اواسط, اواخر (early, mid, late) stand beside a date, as annotators mark it, like بیش از beside
@@ -31,7 +31,7 @@ _DURING = regex.compile(r"(?<![\p{L}\p{M}])طی[ \u200c]+\Z")
 # before the date that names the month, in digits or words.
 _DAY_BEFORE = regex.compile(
     r"(?<![\p{L}\p{M}\d])(?:روزهای[ \u200c]+)?(?P<day>\d{1,2}|(?:\p{L}+[ \u200c]+و[ \u200c]+)?\p{L}+)"
-    r"(?:[ \u200c]*(?:و|،)[ \u200c]*|[ \u200c]+(?:تا|الی)[ \u200c]+)\Z"
+    r"(?:[ \u200c]*(?:و|،)[ \u200c]*|[ \u200c]+(?:تا|الی|لغایت)[ \u200c]+)\Z"
 )
 # "سه ماهه دوم": the second three months of the year; "6 ماهه پایانی": its last six.
 _WHICH_PART = {"نخست": 1, "اول": 1, "آغازین": 1, "دوم": 2, "سوم": 3, "چهارم": 4}
