@@ -27,7 +27,9 @@ _THIS_YEAR = {"امسال": "current", "پارسال": "previous"}
 
 @functools.cache
 def _directions() -> dict[str, str]:
-    return {row["word"]: row["direction"] for row in lexicons.rows("relative_directions")}
+    """Direction words from the day of writing (گذشته, آینده, ...); not بعد ("later": "یک ماه بعد" is a
+    month after the event told, not after the day of writing)."""
+    return {row["word"]: row["direction"] for row in lexicons.rows("relative_directions") if row["direction"] != "later"}
 
 
 def _vague_quantity_words() -> list[str]:
@@ -50,7 +52,9 @@ def _seasons() -> dict[str, int]:
 def _patterns() -> dict[str, regex.Pattern[str]]:
     days = lexicons.alternation(lexicons.column("relative_days", "phrase"))
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
-    direction = lexicons.alternation(list(_directions()))
+    # "یک روز پیش از دیدار", "ده سال قبل از آن": before another event, not before the day of writing
+    # (but "سال جاری از سوی دولت").
+    direction = lexicons.alternation(list(_directions())) + rf"(?!(?<=پیش|قبل){_GAP}از(?![\p{{L}}\p{{M}}]))"
     unit = "|".join(_UNITS)
     season = lexicons.alternation(list(_seasons()))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
@@ -61,7 +65,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
     not_a_few = rf"(?<!(?<![\p{{L}}\p{{M}}])(?:{lexicons.alternation(_vague_quantity_words())}){_GAP})"
     patterns = {
-        "relative_day": rf"{not_a_day}{not_a_few}(?P<days>{days})(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
+        "relative_day": rf"{not_a_day}{not_a_few}(?P<days>{days})(?!(?<=قبل){_GAP}از(?![\p{{L}}\p{{M}}]))(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
         # "این ماه‌ها": these months, no one period. "در این سال" is the year just named (this year is
         # امسال or سال جاری): no date of its own.
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
