@@ -66,9 +66,11 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     month = lexicons.alternation([row["name"] for row in months])
     month_alone = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
     # جمعه in "امام جمعه", "نماز عبادی سیاسی جمعه", "خطبه‌های جمعه" is the Friday prayer, not a day;
-    # "پنجشنبه‌ها و جمعه‌ها" are every Thursday and Friday, no one day.
-    prayer = r"(?:امام|ائمه|نماز|خطیب|خطبه)(?:[ \u200c]?های?)?(?:[ \u200c]*(?:عبادی[ \u200c]+سیاسی|موقت))?"
-    weekday = rf"(?<!{prayer}[ \u200c]+)" + lexicons.alternation(lexicons.column("weekdays", "name")) + r"(?![ \u200c]?ها(?![\p{L}\p{M}]))"
+    # "پنجشنبه‌ها و جمعه‌ها", "سه شنبه های بدون خودرو", "روزهای سه شنبه" are every such day, no one day.
+    prayer = r"(?:امام|ائمه|نماز|خطیب|خطبه|روزهای)(?:[ \u200c]?های?)?(?:[ \u200c]*(?:عبادی[ \u200c]+سیاسی|موقت))?"
+    every = r"(?![ \u200c]?های?(?![\p{L}\p{M}]))"
+    within_a_name = r"(?<!(?:یک|دو|سه|چهار|پنج)[ \u200c]*)"  # شنبه inside "روزهای سه شنبه"
+    weekday = rf"(?<!{prayer}[ \u200c]+){within_a_name}" + lexicons.alternation(lexicons.column("weekdays", "name")) + every
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
     day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
     # "دسامبر 23 دلار": a number followed by a currency or درصد is an amount, not a year.

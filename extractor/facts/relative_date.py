@@ -69,7 +69,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # "این ماه‌ها": these months, no one period. "در این سال" is the year just named (this year is
         # امسال or سال جاری): no date of its own.
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
-        "relative_period": rf"{not_a_few}(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
+        # "نسبت به سال قبل": compared with the year before the one told of, not with last year.
+        "relative_period": rf"{not_a_few}(?!(?<=نسبت{_GAP}به{_GAP})(?:هفته|ماه|سال){_GAP}قبل)(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
