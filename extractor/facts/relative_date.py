@@ -135,7 +135,7 @@ _CLAUSE_END = regex.compile(r"[.؛:!?«»]")
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c]+")
 # Where امروز stands as an adverb: at the start of the sentence or a clause, or after a conjunction.
 _ADVERB_POSITION = regex.compile(
-    r"(?:\A|[.؛:!?«»،,/]|(?<![\p{L}\p{M}])(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا))[ \u200c]*\Z"
+    r"(?:\A|[.؛:!?«»،,/]|(?<![\p{L}\p{M}])(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا|نیز|هم|بطوریکه|تردید))[ \u200c]*\Z"
 )
 
 
@@ -146,7 +146,7 @@ def means_nowadays(text: str, day: Candidate) -> bool:
     امروز", "امروز در نشست خبری گفت", and not once joined to a date or a time (امروز هشتم شهریور, صبح امروز)."""
     if day.rule != "relative_day" or text[day.start : day.end] != _TODAY:
         return False
-    if text[day.end :].lstrip().startswith("(") or not _ADVERB_POSITION.search(text, max(0, day.start - 8), day.start):
+    if text[day.end :].lstrip().startswith("(") or not _ADVERB_POSITION.search(text, max(0, day.start - 16), day.start):
         return False  # "امروز (سه شنبه)"; "بازی امروز", "نشست امروز": today's match, today's meeting
     kinds = {_nowadays_clues().get(key) for key in _clause_keys(text, day.end)}
     return "state" in kinds and "dated" not in kinds
