@@ -96,7 +96,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
         "years": rf"سال(?:[ \u200c]?های?)?(?:{_GAP}مالی)?{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{_ERA})?",
         "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})(?:{_ERA})?",
-        "year_alone": rf"(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
+        # Not a code in a credit line: "1899/2096", "* * 2078 * * 1961".
+        "year_alone": rf"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})"
         rf"(?:(?:[ \u200c]*ی)?{_GAP}(?P<relative>گذشته|آینده)|{_GAP}(?P<week_word>هفته){_GAP}(?P<relative>جاری|گذشته|آینده))?",
         # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
