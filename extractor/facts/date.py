@@ -46,6 +46,12 @@ def _months() -> dict[str, tuple[int, str]]:
 
 
 @functools.cache
+def _months_alone() -> dict[str, bool]:
+    """Whether each month name is a month even alone (فروردین), or only beside a day, ماه or a year (تیر, دی)."""
+    return {lexicons.canonical(row["name"]).lower(): row["alone"] == "yes" for row in lexicons.rows("months")}
+
+
+@functools.cache
 def _weekdays() -> dict[str, int]:
     return {lexicons.canonical(row["name"]): int(row["python_weekday"]) for row in lexicons.rows("weekdays")}
 
@@ -162,6 +168,7 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
 _MONTH_WORD = "ماه"
 _SATURDAY = 5  # Python's weekday number of the first day of the Iranian week
 _VERB_PREFIX = "می"  # also the month May
+_ONE = "یک"
 _EVENT_RULE = "event_year"
 _WEEKDAY_RULE = "weekday"
 _YEAR_WORD = "سال"
@@ -229,6 +236,8 @@ def _misread(rule: str, text: str, match: regex.Match[str]) -> bool:
     گوید", "دوم می توان": می before a verb is its prefix, not May."""
     if rule == _WEEKDAY_RULE and _after_a_first_name(text, match.start("weekday")):
         return True
+    if _group(match, "day") == _ONE and not _months_alone().get(lexicons.canonical(match.group("month")).lower(), True):
+        return True  # "یک تیر به سینه خود شلیک کرد": one bullet (the first of Tir is یکم تیر, اول تیر)
     if _group(match, "month") != _VERB_PREFIX:
         return False
     after = word_after(text, match.end("month"))
@@ -242,11 +251,17 @@ def _after_a_first_name(text: str, start: int) -> bool:
 
 
 def _names_a_street(text: str, match: regex.Match[str]) -> bool:
-    """"خیابان 15 خرداد", "میدان هفت تیر": a day and month right after a street word name the street."""
+    """"خیابان 15 خرداد", "میدان هفت تیر", "خیابان‌های 15 خرداد": a day and month right after a street
+    word name the street."""
     if _group(match, "day") is None or match.start("day") != match.start():
         return False
-    before = word_before(text, match.start())
-    return before is not None and before.text in lexicons.words("street_words", "word")
+    return _street_before().search(text, max(0, match.start() - 20), match.start()) is not None
+
+
+@functools.cache
+def _street_before() -> regex.Pattern[str]:
+    streets = lexicons.alternation(lexicons.column("street_words", "word"))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){streets}(?:[ \u200c]?های?)?[ \u200c]+\Z")
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:
