@@ -169,6 +169,8 @@ _MONTH_WORD = "ماه"
 _SATURDAY = 5  # Python's weekday number of the first day of the Iranian week
 _VERB_PREFIX = "می"  # also the month May
 _ONE = "یک"
+_MONTH_RULE = "month"
+_HIJRI = "hijri"
 _EVENT_RULE = "event_year"
 _WEEKDAY_RULE = "weekday"
 _YEAR_WORD = "سال"
@@ -216,7 +218,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         for match in pattern.finditer(sentence.text):
             if _names_a_street(sentence.text, match):
                 streets.append(match.span())
-            elif not any(start <= match.start() < end for start, end in streets) and not _misread(rule, sentence.text, match):
+            elif not any(start <= match.start() < end for start, end in streets) and not _names_no_date(rule, sentence.text, match):
                 found.extend(_candidate(rule, match, sentence.reference_date))
     return found
 
@@ -231,10 +233,13 @@ def _candidate(rule: str, match: regex.Match[str], reference: datetime.date | No
     return [Candidate("date", start, end, rule, details.pop("value"), details=details)]
 
 
-def _misread(rule: str, text: str, match: regex.Match[str]) -> bool:
+def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
     """"عبدالله جمعه": a weekday right after a first name is a surname (not "علی روز جمعه آمد"); "سه می
-    گوید", "دوم می توان": می before a verb is its prefix, not May."""
+    گوید", "دوم می توان": می before a verb is its prefix, not May; "در ماه مبارک رمضان": a lunar month
+    with no day and no year is the religious month, which no year pins down (lunar dates are not converted)."""
     if rule == _WEEKDAY_RULE and _after_a_first_name(text, match.start("weekday")):
+        return True
+    if rule == _MONTH_RULE and _months()[lexicons.canonical(match.group("month")).lower()][1] == _HIJRI:
         return True
     if _group(match, "day") == _ONE and not _months_alone().get(lexicons.canonical(match.group("month")).lower(), True):
         return True  # "یک تیر به سینه خود شلیک کرد": one bullet (the first of Tir is یکم تیر, اول تیر)
