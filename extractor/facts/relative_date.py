@@ -21,6 +21,7 @@ _NOT_THIS_YEAR = "جاری|گذشته|آینده|قبل|پیش|بعد|اخیر|�
 _JALALI = "jalali"
 _UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "ماهه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
+_DAYS_PER_HALF_MONTH = 15
 _MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
 _THIS_YEAR = {"امسال": "current", "پارسال": "previous"}
 
@@ -85,7 +86,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         rf"|{_GAP}(?P<season_direction>گذشته|آینده))?",
     }
     compiled = {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
-    compiled["counted_period"] = regex.compile(rf"{_GAP}(?P<unit>{unit}){_GAP}(?P<direction>{direction}){end}")
+    compiled["counted_period"] = regex.compile(
+        rf"{_GAP}(?P<unit>{unit})(?P<half>{_GAP}و{_GAP}نیم)?{_GAP}(?P<direction>{direction}){end}"  # "دو ماه و نیم گذشته"
+    )
     return compiled
 
 
@@ -125,7 +128,8 @@ def find(sentence: SentenceContext) -> list[Candidate]:
     for number in sentence.single_numbers:  # "دو روز پیش", "سه سال اخیر", "5 سال آینده"
         match = _patterns()["counted_period"].match(sentence.text, number.end)
         if match and not number.is_ordinal and number.value == int(number.value):
-            span = _counted(int(number.value), _UNITS[match.group("unit")], match.group("direction"), reference)
+            count = int(number.value) + (0.5 if match.group("half") else 0)
+            span = _counted(count, _UNITS[match.group("unit")], match.group("direction"), reference)
             found.append(_candidate("counted_period", number.start, match.end(), span))
     return found
 
@@ -215,7 +219,7 @@ def _period(unit: str, offset: int, reference: datetime.date | None) -> Resolved
 _POINT_WORDS = frozenset({"پیش", "قبل", "دیگر", "بعد"})
 
 
-def _counted(count: int, unit: str, direction_word: str, reference: datetime.date | None) -> Resolved:
+def _counted(count: float, unit: str, direction_word: str, reference: datetime.date | None) -> Resolved:
     """"دو روز پیش" is a day; "سه سال گذشته" the three years up to the reference; "5 سال آینده" the next five."""
     is_point = direction_word in _POINT_WORDS
     granularity = "day" if is_point and unit in _DAYS_PER_UNIT else "period"
@@ -228,13 +232,15 @@ def _counted(count: int, unit: str, direction_word: str, reference: datetime.dat
     return ("period", *sorted((moved, reference)))
 
 
-def _moved(reference: datetime.date, unit: str, amount: int) -> datetime.date:
+def _moved(reference: datetime.date, unit: str, amount: float) -> datetime.date:
+    """The reference moved by `amount` units (a half month is 15 days, a half year 6 months)."""
     if unit in _DAYS_PER_UNIT:
-        return reference + datetime.timedelta(days=amount * _DAYS_PER_UNIT[unit])
-    months = reference.year * 12 + reference.month - 1 + amount * _MONTHS_PER_UNIT[unit]
+        return reference + datetime.timedelta(days=int(amount * _DAYS_PER_UNIT[unit]))
+    whole_months, half_month = divmod(amount * _MONTHS_PER_UNIT[unit], 1)
+    months = reference.year * 12 + reference.month - 1 + int(whole_months)
     year, month = divmod(months, 12)
     day = min(reference.day, 28)
-    return datetime.date(year, month + 1, day)
+    return datetime.date(year, month + 1, day) + datetime.timedelta(days=round(half_month * _DAYS_PER_HALF_MONTH * 2))
 
 
 _SEASON_YEAR_OFFSETS = {"پارسال": -1, "سال گذشته": -1, "سال آینده": 1}
