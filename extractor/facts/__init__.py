@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from extractor.facts import count, date, date_merge, decade, duration, money, percent, rank, relative_date, time
+from extractor.facts import count, date, date_merge, decade, duration, money, nowadays, percent, rank, relative_date, time
 from extractor.facts.common import Candidate, SentenceContext, sentence_words
 from extractor.numbers import find_numbers
 
@@ -26,7 +26,7 @@ def find_facts(text: str, start: int, end: int, reference_date: datetime.date | 
     found_days = [candidate for finder in DAY_FINDERS for candidate in finder.find(sentence)]
     days = date_merge.merge(sentence_text, found_days, reference_date)
     times = time.find(sentence, days)  # "صبح امروز": a time, before امروز is read as "nowadays" below
-    days = [day for day in days if not relative_date.means_nowadays(sentence_text, day)]
+    days = [day for day in days if not nowadays.means_nowadays(sentence_text, day)]
     candidates = [*days, *times, *(c for finder in FINDERS for c in finder.find(sentence))]
     return [candidate.shifted(start) for candidate in settle_overlaps(candidates)]
 

@@ -62,7 +62,10 @@ _YEAR_JOINER = r"[ \u200c]+(?:تا|الی|و)[ \u200c]+|[ \u200c]*[،,][ \u200c]
 _DASH = r"(?P<dash>[ \u200c]*-[ \u200c]*)"
 # "2009 تا 2013", "2017، 2018 و 2019", "2014 - 15"; "95 تا 97", "95 - 96"; "1396-1395" (a span written
 # with a dash reads either way round). Not "2015 و 20 نفر".
-_YEARS_OF_FOUR_DIGITS = rf"(?P<year>\d{{4}})(?:[ \u200c]*[،,][ \u200c]*\d{{4}})*(?:(?:{_YEAR_JOINER})(?P<last_year>\d{{4}})|{_DASH}(?P<last_year>\d{{4}}|\d{{2}}))"
+_YEARS_OF_FOUR_DIGITS = (
+    rf"(?P<year>\d{{4}})(?:[ \u200c]*[،,][ \u200c]*\d{{4}})*"
+    rf"(?:(?:{_YEAR_JOINER})(?P<last_year>\d{{4}})|{_DASH}(?P<last_year>\d{{4}}|\d{{2}}))"
+)
 _YEARS_OF_TWO_DIGITS = rf"(?P<year>\d{{2}})(?:[ \u200c]+(?:تا|الی|و)[ \u200c]+|{_DASH})(?P<last_year>\d{{2}})"
 
 
@@ -218,8 +221,9 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         for match in pattern.finditer(sentence.text):
             if _names_a_street(sentence.text, match):
                 streets.append(match.span())
-            elif not any(start <= match.start() < end for start, end in streets) and not _names_no_date(rule, sentence.text, match):
-                found.extend(_candidate(rule, match, sentence.reference_date))
+            elif not any(start <= match.start() < end for start, end in streets):
+                if not _names_no_date(rule, sentence.text, match):
+                    found.extend(_candidate(rule, match, sentence.reference_date))
     return found
 
 
@@ -299,9 +303,10 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
     relative = _RELATIVE_WORDS[lexicons.canonical(relative_word)] if relative_word else None
     first_day = int(match.group("first_day")) if _group(match, "first_day") else None
     last_year = int(match.group("last_year")) if _group(match, "last_year") else None
-    if _group(match, "dash") and last_year is not None and year is not None and len(match.group("last_year")) == len(year_text) and last_year < year:
+    years_alike = last_year is not None and year is not None and len(match.group("last_year")) == len(year_text)
+    if years_alike and _group(match, "dash") and last_year < year:  # "1396-1395" reads either way round
         year, last_year = last_year, year
-    if (first_day is not None and day is not None and first_day >= day) or (last_year and year and last_year < year and len(match.group("last_year")) == len(year_text)):
+    if (first_day is not None and day is not None and first_day >= day) or (years_alike and last_year < year):
         return None
     relative_year = relative is not None and _group(match, "year_word") is not None
     relative_week = _group(match, "week_word") is not None

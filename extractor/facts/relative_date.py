@@ -21,7 +21,7 @@ _NOT_THIS_YEAR = "جاری|گذشته|آینده|قبل|پیش|بعد|اخیر|�
 _JALALI = "jalali"
 _UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "ماهه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
-_DAYS_PER_HALF_MONTH = 15
+_DAYS_PER_MONTH = 30  # for the half in "دو ماه و نیم"
 _MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
 _THIS_YEAR = {"امسال": "current", "پارسال": "previous"}
 
@@ -66,12 +66,14 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
     not_a_few = rf"(?<!(?<![\p{{L}}\p{{M}}])(?:{lexicons.alternation(_vague_quantity_words())}){_GAP})"
     patterns = {
-        "relative_day": rf"{not_a_day}{not_a_few}(?P<days>{days})(?!(?<=قبل){_GAP}از(?![\p{{L}}\p{{M}}]))(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
+        "relative_day": rf"{not_a_day}{not_a_few}(?P<days>{days})(?!(?<=قبل){_GAP}از(?![\p{{L}}\p{{M}}]))"
+        rf"(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
         # "این ماه‌ها": these months, no one period. "در این سال" is the year just named (this year is
         # امسال or سال جاری): no date of its own.
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
         # "نسبت به سال قبل": compared with the year before the one told of, not with last year.
-        "relative_period": rf"{not_a_few}(?!(?<=نسبت{_GAP}به{_GAP})(?:هفته|ماه|سال){_GAP}قبل)(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
+        "relative_period": rf"{not_a_few}(?!(?<=نسبت{_GAP}به{_GAP})(?:هفته|ماه|سال){_GAP}قبل)"
+        rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
@@ -109,6 +111,7 @@ def _trigger_words() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
 
 
 def _may_match(rule: str, sentence: SentenceContext) -> bool:
+    """Whether the sentence holds the words the rule's pattern needs (see _trigger_words)."""
     words, other_half = _trigger_words()[rule]
     return not words.isdisjoint(sentence.words) and (not other_half or any(part in sentence.text for part in other_half))
 
@@ -132,41 +135,6 @@ def find(sentence: SentenceContext) -> list[Candidate]:
             span = _counted(count, _UNITS[match.group("unit")], match.group("direction"), reference)
             found.append(_candidate("counted_period", number.start, match.end(), span))
     return found
-
-
-_TODAY = "امروز"
-_CLAUSE_END = regex.compile(r"[.؛:!?«»]")
-_WORD = regex.compile(r"[\p{L}\p{M}\u200c]+")
-# Where امروز stands as an adverb: at the start of the sentence or a clause, or after a conjunction.
-_ADVERB_POSITION = regex.compile(
-    r"(?:\A|[.؛:!?«»،,/]|(?<![\p{L}\p{M}])(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا|نیز|هم|بطوریکه|تردید))[ \u200c]*\Z"
-)
-
-
-def means_nowadays(text: str, day: Candidate) -> bool:
-    """"امروز قدرت نرم تعیین کننده است", "امروز نیازمند آن هستیم": a bare امروز standing as an adverb
-    in a clause that states how things are (است, هستند, دارد) and ties nothing to a day (کرد, گفت, شد,
-    قرار است, سالروز) speaks of these times, not of the day of writing; not "امروز (سه شنبه)", "بازی
-    امروز", "امروز در نشست خبری گفت", and not once joined to a date or a time (امروز هشتم شهریور, صبح امروز)."""
-    if day.rule != "relative_day" or text[day.start : day.end] != _TODAY:
-        return False
-    if text[day.end :].lstrip().startswith("(") or not _ADVERB_POSITION.search(text, max(0, day.start - 16), day.start):
-        return False  # "امروز (سه شنبه)"; "بازی امروز", "نشست امروز": today's match, today's meeting
-    kinds = {_nowadays_clues().get(key) for key in _clause_keys(text, day.end)}
-    return "state" in kinds and "dated" not in kinds
-
-
-def _clause_keys(text: str, start: int) -> list[str]:
-    """The canonical words of the clause from `start`, and of each two together (می باشد, قرار است)."""
-    clause_end = _CLAUSE_END.search(text, start)
-    words = [lexicons.canonical(word) for word in _WORD.findall(text, start, clause_end.start() if clause_end else len(text))]
-    return [*words, *(first + second for first, second in zip(words, words[1:]))]
-
-
-@functools.cache
-def _nowadays_clues() -> dict[str, str]:
-    """Words that state how things are ("state") or tie a clause to a day ("dated"), by canonical form."""
-    return {lexicons.canonical(row["word"]): row["kind"] for row in lexicons.rows("nowadays_clues")}
 
 
 def _candidate(rule: str, start: int, end: int, resolved: tuple[str, datetime.date | None, datetime.date | None]) -> Candidate:
@@ -216,7 +184,7 @@ def _period(unit: str, offset: int, reference: datetime.date | None) -> Resolved
 
 
 # "دو روز پیش", "یک ماه دیگر" name a point in time; "سه سال گذشته", "5 سال آینده" a stretch up to it.
-_POINT_WORDS = frozenset({"پیش", "قبل", "دیگر", "بعد"})
+_POINT_WORDS = frozenset({"پیش", "قبل", "دیگر"})
 
 
 def _counted(count: float, unit: str, direction_word: str, reference: datetime.date | None) -> Resolved:
@@ -236,11 +204,11 @@ def _moved(reference: datetime.date, unit: str, amount: float) -> datetime.date:
     """The reference moved by `amount` units (a half month is 15 days, a half year 6 months)."""
     if unit in _DAYS_PER_UNIT:
         return reference + datetime.timedelta(days=int(amount * _DAYS_PER_UNIT[unit]))
-    whole_months, half_month = divmod(amount * _MONTHS_PER_UNIT[unit], 1)
+    whole_months, part_of_a_month = divmod(amount * _MONTHS_PER_UNIT[unit], 1)
     months = reference.year * 12 + reference.month - 1 + int(whole_months)
     year, month = divmod(months, 12)
     day = min(reference.day, 28)
-    return datetime.date(year, month + 1, day) + datetime.timedelta(days=round(half_month * _DAYS_PER_HALF_MONTH * 2))
+    return datetime.date(year, month + 1, day) + datetime.timedelta(days=round(part_of_a_month * _DAYS_PER_MONTH))
 
 
 _SEASON_YEAR_OFFSETS = {"پارسال": -1, "سال گذشته": -1, "سال آینده": 1}
