@@ -6,13 +6,15 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from itertools import accumulate
+from operator import add, itemgetter
 
 import regex
 
 # A word: letters, ZWNJ inside allowed (احمدی‌نژاد).
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
-# A token and the one space after it, or a run of other white space (a token of its own).
-_TOKEN_AND_SPACE = regex.compile(rf"({WORD.pattern}|\d+(?:[.,/٫]\d+)*|[^\s\u200c])( ?)|([\s\u200c]+)")
+# A token and the one space after it, or a run of other white space (a token of its own, all its
+# spaces taken, so nothing after it).
+_TOKEN_AND_SPACE = regex.compile(rf"({WORD.pattern}|\d+(?:[.,/٫]\d+)*|[^\s\u200c]|[\s\u200c]+)( ?)")
 
 
 class Tokens:
@@ -21,12 +23,12 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        found = _TOKEN_AND_SPACE.findall(text)
-        self.words = [token or white_space for token, _, white_space in found]
+        found = _TOKEN_AND_SPACE.findall(text)  # (token, the space after it): all in C, one list each
+        self.words = list(map(itemgetter(0), found))
         self.lower = self.words if text.lower() == text else [word.lower() for word in self.words]
-        self.starts = list(accumulate((len(token) + len(space) + len(white) for token, space, white in found), initial=0))
+        self.starts = list(accumulate(map(len, map("".join, found)), initial=0))
         self.starts.pop()
-        self.ends = [start + len(word) for start, word in zip(self.starts, self.words)]
+        self.ends = list(map(add, self.starts, map(len, self.words)))
 
     def __len__(self) -> int:
         return len(self.words)
