@@ -53,6 +53,13 @@ def _currency_after() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _symbol_before() -> regex.Pattern[str]:
+    """A currency symbol right before a number: "$45.5", "€ 10", "£3 میلیارد"."""
+    symbols = lexicons.alternation([row["word"] for row in lexicons.rows("currencies") if not row["word"][0].isalpha()])
+    return regex.compile(rf"(?P<currency>{symbols}){_GAP}\Z")
+
+
+@functools.cache
 def _weight_before() -> regex.Pattern[str]:
     words = lexicons.alternation(lexicons.column("weight_words", "word"))
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){words}(?![\p{{L}}\p{{M}}])")
@@ -104,18 +111,21 @@ def find(sentence: SentenceContext) -> list[Candidate]:
     numbers = sentence.quantities
     for index, number in enumerate(numbers):
         currency = _currency_after().match(sentence.text, number.end)
-        if not currency:
+        symbol = None if currency else _symbol_before().search(sentence.text, max(0, number.start - 3), number.start)
+        if not currency and not symbol:
             continue
-        unit, rials_per_unit, rule = _currency(currency.group("currency"))
+        unit, rials_per_unit, rule = _currency((currency or symbol).group("currency"))
         if unit == _POUND and _weight_before().search(sentence.text, 0, number.start):
             continue  # "وزن آن 31 میلیون پوند است": a pound of weight
-        value, end = plain_number(number.value), currency.end()
+        value, end = plain_number(number.value), currency.end() if currency else number.end
         compound = _subunit_part(sentence, numbers[index + 1 :], unit, end) if not number.is_range else None
         if compound:
             value, end, rule = compound[0] + value, compound[1], "number+currency+subunit"
-        qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
+        if symbol:
+            rule = "currency_symbol+number"
+        start = symbol.start() if symbol else _from_before_range(sentence, number)
+        qualifier, qualifier_span = qualifier_before(sentence.text, start)
         high = high_value(number)
-        start = _from_before_range(sentence, number)
         details = {
             "per": per_unit(sentence.text, qualifier_span[0] if qualifier_span else start),
             "value_high": high,
