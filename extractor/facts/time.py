@@ -13,6 +13,9 @@ from extractor.facts.common import Candidate, SentenceContext
 from extractor.numbers import parse_number
 
 _GAP = r"[ \u200c]+"
+_FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z")
+_DURING = regex.compile(r"(?<![\p{L}\p{M}])طی[ \u200c]+\Z")
+_HOURS_FROM_NOW = regex.compile(r"[ \u200c]+ساعت[ \u200c]+(?:گذشته|آینده|اخیر|آتی)(?![\p{L}\p{M}])")
 _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،,]*(?:روز[ \u200c]+)?")
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
 _NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
@@ -30,7 +33,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     hour = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?|(?P<hour_words>\p{L}+(?: و (?:نیم|ربع|\p{L}+))?)"
     until = rf"{_GAP}(?:تا|الی){_GAP}(?:ساعت{_GAP})?(?P<until>\d{{1,2}}(?::\d{{2}})?)"
-    clock = rf"ساعت{_GAP}(?:{hour})(?:{until})?(?:{_GAP}(?P<part>{part}))?"
+    # "ساعت 10 صبح الی 20": a part of day before the end hour is the start's; after it, the end's.
+    clock = rf"ساعت{_GAP}(?:{hour})(?:{_GAP}(?P<start_part>{part}))?(?:{until})?(?:{_GAP}(?P<part>{part}))?"
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     patterns = {
         "clock": clock,
@@ -38,7 +42,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "part_of_day": rf"(?P<part>{part})(?={_GAP}(?:روز{_GAP})?(?:امروز|دیروز|فردا|گذشته|{weekday}|\d))",
         "day+part_of_day": rf"(?P<day_word>امروز|دیروز|فردا|{weekday}){_GAP}(?P<part>{part})",
         "night": r"(?P<night>امشب|دیشب)",
-        "last_night": rf"(?P<part>شب|نیمه شب|بامداد|صبح){_GAP}گذشته",
+        "last_night": rf"(?P<part>{part}){_GAP}گذشته",  # شب گذشته, شامگاه گذشته: of the day before
     }
     return {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
 
@@ -68,9 +72,33 @@ def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
             if hour is not None and not (0 <= hour <= 24 and 0 <= (minute or 0) < 60):
                 continue
             part = _part(match)
-            if not match.groupdict().get("until"):  # "از ساعت 8:30 تا 12 شب": the part is the end's
-                hour = _on_24_hour_clock(hour, part)
-            found.append(_with_day(sentence, rule, match.start(), match.end(), hour, minute, part, days))
+            start = match.start()
+            if match.groupdict().get("until"):  # "از ساعت 8:30 تا 12 شب": a part after the range is the end's
+                hour = _on_24_hour_clock(hour, _start_part(match))
+                from_word = _FROM.search(sentence.text, max(0, start - 4), start)
+                start = from_word.start() if from_word else start
+            else:
+                hour = _on_24_hour_clock(hour, part or _start_part(match))
+            found.append(_with_day(sentence, rule, start, match.end(), hour, minute, part or _start_part(match), days))
+    return found + _counted_hours(sentence)
+
+
+def _start_part(match: regex.Match[str]) -> str | None:
+    said = match.groupdict().get("start_part")
+    return _parts_of_day()[lexicons.canonical(said)] if said else None
+
+
+def _counted_hours(sentence: SentenceContext) -> list[Candidate]:
+    """"طی 24 ساعت گذشته", "48 ساعت آینده": the hours up to or from the moment of writing (which no
+    reference date tells: value null)."""
+    found = []
+    for number in sentence.single_numbers:
+        hours = _HOURS_FROM_NOW.match(sentence.text, number.end)
+        if hours and not number.is_ordinal:
+            during = _DURING.search(sentence.text, max(0, number.start - 5), number.start)
+            start = during.start() if during else number.start
+            details = {"hour": None, "minute": None, "part_of_day": None, "date": None}
+            found.append(Candidate("time", start, hours.end(), "hours_from_now", None, details=details))
     return found
 
 
