@@ -68,19 +68,26 @@ def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
         if (needed is not None and needed.isdisjoint(sentence.words)) or (rule == "digits_clock" and ":" not in sentence.text):
             continue
         for match in pattern.finditer(sentence.text):
-            hour, minute = _clock(match)
-            if hour is not None and not (0 <= hour <= 24 and 0 <= (minute or 0) < 60):
-                continue
-            part = _part(match)
-            start = match.start()
-            if match.groupdict().get("until"):  # "از ساعت 8:30 تا 12 شب": a part after the range is the end's
-                hour = _on_24_hour_clock(hour, _start_part(match))
-                from_word = _FROM.search(sentence.text, max(0, start - 4), start)
-                start = from_word.start() if from_word else start
-            else:
-                hour = _on_24_hour_clock(hour, part or _start_part(match))
-            found.append(_with_day(sentence, rule, start, match.end(), hour, minute, part or _start_part(match), days))
+            candidate = _time(sentence, rule, match, days)
+            if candidate is not None:
+                found.append(candidate)
     return found + _counted_hours(sentence)
+
+
+def _time(sentence: SentenceContext, rule: str, match: regex.Match[str], days: list[Candidate]) -> Candidate | None:
+    """The time a match says, grown over its day; None for an hour no clock has (ساعت 25, 12:75)."""
+    hour, minute = _clock(match)
+    if hour is not None and not (0 <= hour <= 24 and 0 <= (minute or 0) < 60):
+        return None
+    part = _part(match) or _start_part(match)
+    start = match.start()
+    if match.groupdict().get("until"):  # "از ساعت 8:30 تا 12 شب": a part after the range is the end's
+        hour = _on_24_hour_clock(hour, _start_part(match))
+        from_word = _FROM.search(sentence.text, max(0, start - 4), start)
+        start = from_word.start() if from_word else start
+    else:
+        hour = _on_24_hour_clock(hour, part)
+    return _with_day(sentence, rule, start, match.end(), hour, minute, part, days)
 
 
 def _start_part(match: regex.Match[str]) -> str | None:
