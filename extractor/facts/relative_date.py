@@ -19,11 +19,14 @@ _YEAR_PART_WORDS = (
 )
 _NOT_THIS_YEAR = "جاری|گذشته|آینده|قبل|پیش|بعد|اخیر|آتی|جدید|دیگر|نو|میلادی|شمسی|قمری|مالی|تحصیلی|زراعی|آبی"
 _JALALI = "jalali"
+_GREGORIAN = "gregorian"
+_GREGORIAN_ERA = "میلادی"
 _UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "ماهه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
 _DAYS_PER_MONTH = 30  # for the half in "دو ماه و نیم"
 _MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
 _THIS_YEAR = {"امسال": "current", "پارسال": "previous"}
+Resolved = tuple[str, datetime.date | None, datetime.date | None]  # (granularity, first day, last day)
 
 
 @functools.cache
@@ -73,7 +76,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
         # "نسبت به سال قبل": compared with the year before the one told of, not with last year.
         "relative_period": rf"{not_a_few}(?!(?<=نسبت{_GAP}به{_GAP})(?:هفته|ماه|سال){_GAP}قبل)"
-        rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?:میلادی|شمسی))?",
+        rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?P<era>میلادی|شمسی))?",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
@@ -127,7 +130,8 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if rule == "counted_period" or not _may_match(rule, sentence):
             continue
         for match in pattern.finditer(sentence.text):
-            found.append(_candidate(rule, match.start(), match.end(), _resolve(rule, match, reference)))
+            calendar = _GREGORIAN if match.groupdict().get("era") == _GREGORIAN_ERA else _JALALI  # سال گذشته میلادی
+            found.append(_candidate(rule, match.start(), match.end(), _resolve(rule, match, reference, calendar), calendar))
     for number in sentence.single_numbers:  # "دو روز پیش", "سه سال اخیر", "5 سال آینده"
         match = _patterns()["counted_period"].match(sentence.text, number.end)
         if match and not number.is_ordinal and number.value == int(number.value):
@@ -137,20 +141,16 @@ def find(sentence: SentenceContext) -> list[Candidate]:
     return found
 
 
-def _candidate(rule: str, start: int, end: int, resolved: tuple[str, datetime.date | None, datetime.date | None]) -> Candidate:
+def _candidate(rule: str, start: int, end: int, resolved: Resolved, calendar: str = "jalali") -> Candidate:
     granularity, first, last = resolved
-    details = {"calendar": "jalali", "granularity": granularity, "start": first, "end": last}
+    details = {"calendar": calendar, "granularity": granularity, "start": first, "end": last}
     if first is not None and last is not None and first == last:
         details.update(zip(("year", "month", "day"), calendars.from_gregorian(first)))
         details["weekday"] = WEEKDAY_NAMES[first.weekday()]
     return Candidate("date", start, end, rule, iso_span(first, last), details=details)
 
 
-
-Resolved = tuple[str, datetime.date | None, datetime.date | None]
-
-
-def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None) -> Resolved:
+def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
     groups = match.groupdict()
     if rule == "relative_day":
         offset = _relative_days()[lexicons.canonical(groups["days"])]
@@ -161,7 +161,7 @@ def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None
     if rule == "relative_period":
         direction = _directions()[groups["direction"]]
         offset = {"previous": -1, "recent": -1, "next": 1}.get(direction, 0)
-        return _period(_UNITS[groups["unit"]], offset, reference)
+        return _period(_UNITS[groups["unit"]], offset, reference, calendar)
     if rule == "this_year":
         return _period("year", -1 if _THIS_YEAR[groups["this_year"]] == "previous" else 0, reference)
     if rule == "part_of_this_year":
@@ -169,18 +169,19 @@ def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None
     return _season(groups, reference)
 
 
-def _period(unit: str, offset: int, reference: datetime.date | None) -> Resolved:
-    """The week, Jalali month or Jalali year containing the reference, moved by `offset` of them."""
+def _period(unit: str, offset: int, reference: datetime.date | None, calendar: str = "jalali") -> Resolved:
+    """The week, month or year (Jalali, or Gregorian when said so) containing the reference, moved by
+    `offset` of them."""
     if reference is None:
         return unit, None, None
     if unit == "week":  # the Iranian week runs Saturday to Friday
         saturday = reference - datetime.timedelta(days=(reference.weekday() - 5) % 7) + datetime.timedelta(weeks=offset)
         return "week", saturday, saturday + datetime.timedelta(days=6)
-    year, month, _ = calendars.from_gregorian(reference)
+    year, month = (reference.year, reference.month) if calendar == _GREGORIAN else calendars.from_gregorian(reference)[:2]
     if unit == "year":
-        return "year", *calendars.year_span(_JALALI, year + offset)
+        return "year", *calendars.year_span(calendar, year + offset)
     year, month = divmod(year * 12 + month - 1 + offset, 12)
-    return "month", *calendars.month_span(_JALALI, year, month + 1)
+    return "month", *calendars.month_span(calendar, year, month + 1)
 
 
 # "دو روز پیش", "یک ماه دیگر" name a point in time; "سه سال گذشته", "5 سال آینده" a stretch up to it.
