@@ -43,6 +43,18 @@ class Candidate:
         )
 
 
+@functools.cache
+def _word_right_before(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}[ \u200c]+\Z")
+
+
+def start_with_word_before(text: str, start: int, word: str, look_back: int) -> int:
+    """`start`, moved back over `word` when it stands right before it (found within `look_back`
+    characters): از in "از 4 تا 9 مهر", طی in "طی 24 ساعت گذشته"."""
+    before = _word_right_before(word).search(text, max(0, start - look_back), start)
+    return before.start() if before else start
+
+
 def amount_words() -> str:
     """A regex alternation of the words that make the number before them an amount (currencies, درصد):
     "سال 12 درصد", "دسامبر 23 دلار" name no year."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -38,17 +39,23 @@ class _Parts:
     relative_week: bool = False  # "جمعه هفته جاری": that weekday of this week (Saturday to Friday)
 
 
+class _Month(NamedTuple):
+    number: int
+    calendar: str
+    alone: bool  # a month even alone (فروردین), or only beside a day, ماه or a year (تیر, دی)
+
+
 @functools.cache
-def _months() -> dict[str, tuple[int, str]]:
+def _months() -> dict[str, _Month]:
     return {
-        lexicons.canonical(row["name"]).lower(): (int(row["number"]), row["calendar"]) for row in lexicons.rows("months")
+        lexicons.canonical(row["name"]).lower(): _Month(int(row["number"]), row["calendar"], row["alone"] == "yes")
+        for row in lexicons.rows("months")
     }
 
 
-@functools.cache
-def _months_alone() -> dict[str, bool]:
-    """Whether each month name is a month even alone (فروردین), or only beside a day, ماه or a year (تیر, دی)."""
-    return {lexicons.canonical(row["name"]).lower(): row["alone"] == "yes" for row in lexicons.rows("months")}
+def _month(name: str) -> _Month:
+    """The month a name as matched (any case, joined or apart) stands for."""
+    return _months()[lexicons.canonical(name).lower()]
 
 
 @functools.cache
@@ -243,9 +250,9 @@ def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
     with no day and no year is the religious month, which no year pins down (lunar dates are not converted)."""
     if rule == _WEEKDAY_RULE and _after_a_first_name(text, match.start("weekday")):
         return True
-    if rule == _MONTH_RULE and _months()[lexicons.canonical(match.group("month")).lower()][1] == _HIJRI:
+    if rule == _MONTH_RULE and _month(match.group("month")).calendar == _HIJRI:
         return True
-    if _group(match, "day") == _ONE and not _months_alone().get(lexicons.canonical(match.group("month")).lower(), True):
+    if _group(match, "day") == _ONE and not _month(match.group("month")).alone:
         return True  # "یک تیر به سینه خود شلیک کرد": one bullet (the first of Tir is یکم تیر, اول تیر)
     if _group(match, "month") != _VERB_PREFIX:
         return False
@@ -280,7 +287,7 @@ def _group(match: regex.Match[str], name: str) -> str | None:
 def _parts(match: regex.Match[str]) -> _Parts | None:
     """The date's parts as written, or None when the words do not make a date (day 40, month 13)."""
     month_name, day_text, year_text = _group(match, "month"), _group(match, "day"), _group(match, "year")
-    month, calendar = _months()[lexicons.canonical(month_name).lower()] if month_name else (None, "jalali")
+    month, calendar = _month(month_name)[:2] if month_name else (None, "jalali")
     if _group(match, "month_number"):
         month, day_text = int(match.group("month_number")), match.group("day_number")
     day = None

@@ -11,7 +11,7 @@ from dataclasses import replace
 import regex
 
 from extractor import calendars
-from extractor.facts.common import Candidate
+from extractor.facts.common import Candidate, start_with_word_before
 from extractor.numbers import parse_number
 
 _RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی|لغایت)[ \u200c]+")
@@ -25,8 +25,6 @@ _PART_OF_PERIOD = regex.compile(
     r"|(?:طی[ \u200c]+)?(?!هر[ \u200c])(?P<months>\d{1,2}|\p{L}+)[ \u200c]+"
     r"(?:ماهه?[ \u200c]+(?P<which>نخست|اول|آغازین|پایانی|دوم|سوم|چهارم)|ماهه))[ \u200c]+\Z"
 )
-# "طی سال‌های 2010 تا 2014", "طی دو ماه گذشته": "during" belongs to the date it introduces.
-_DURING = regex.compile(r"(?<![\p{L}\p{M}])طی[ \u200c]+\Z")
 # "22 و 23 آذر", "روزهای نهم و دهم اردیبهشت", "پانزدهم تا بیست و پنجم اردیبهشت": a first day said
 # before the date that names the month, in digits or words.
 _DAY_BEFORE = regex.compile(
@@ -78,8 +76,9 @@ def _day_number(text: str) -> int | None:
 
 
 def _with_during(text: str, day: Candidate) -> Candidate:
-    during = _DURING.search(text, max(0, day.start - 8), day.start)
-    return replace(day, start=during.start()) if during else day
+    """"طی سال‌های 2010 تا 2014", "طی دو ماه گذشته": "during" belongs to the date it introduces."""
+    start = start_with_word_before(text, day.start, "طی", look_back=8)
+    return replace(day, start=start) if start != day.start else day
 
 
 def _without_nested(days: list[Candidate]) -> list[Candidate]:

@@ -16,11 +16,11 @@ from extractor.facts.common import (
     high_value,
     plain_number,
     qualifier_before,
+    start_with_word_before,
 )
 
 _ADJECTIVE_SUFFIX = "ی"
 _GAP = "[ \u200c]*"
-_FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z")
 _AND = regex.compile(rf"{_GAP}و{_GAP}")
 _RATE_BASES = (1, 10, 100, 1000)
 _POUND = "pound"
@@ -98,8 +98,7 @@ def _money_noun_before() -> regex.Pattern[str]:
 
 def _start_at_from(text: str, start: int) -> int:
     """Where a range starts: at "از" in "از سه تا 40 دلار", as annotators mark it."""
-    before = _FROM_BEFORE.search(text, max(0, start - 5), start)
-    return before.start() if before else start
+    return start_with_word_before(text, start, "از", look_back=5)
 
 
 def _from_before_range(sentence: SentenceContext, number) -> int:

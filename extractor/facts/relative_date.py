@@ -13,9 +13,10 @@ from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, am
 
 _GAP = r"[ \u200c]+"
 # What takes part of a year (date_merge joins it to the year): "9 ماهه (نخست)", "نیمه اول", "پایان", ...
+_YEAR_EDGE_WORDS = ("پایان", "ابتدای", "آغاز", "انتهای", "اوایل", "اواسط", "اواخر")
 _YEAR_PART_WORDS = (
-    "ماهه?[ \u200c]+(?:نخست|اول|دوم|سوم|چهارم|آغازین|پایانی)|ماهه|نیمه[ \u200c]+(?:اول|نخست|دوم)"
-    "|پایان|ابتدای|آغاز|انتهای|اوایل|اواسط|اواخر"
+    "ماهه?[ \u200c]+(?:نخست|اول|دوم|سوم|چهارم|آغازین|پایانی)|ماهه|نیمه[ \u200c]+(?:اول|نخست|دوم)|"
+    + "|".join(_YEAR_EDGE_WORDS)
 )
 _NOT_THIS_YEAR = "جاری|گذشته|آینده|قبل|پیش|بعد|اخیر|آتی|جدید|دیگر|نو|میلادی|شمسی|قمری|مالی|تحصیلی|زراعی|آبی"
 _JALALI = "jalali"
@@ -108,7 +109,7 @@ def _trigger_words() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
         "this_period": (frozenset({"این", "همین"}), ("هفته", "ماه")),
         "relative_period": (units, tuple(_directions())),
         "this_year": (frozenset(_THIS_YEAR), ()),
-        "part_of_this_year": (frozenset({"سال"}), ("ماه", "نیمه", "پایان", "ابتدای", "آغاز", "انتهای", "اوایل", "اواسط", "اواخر")),
+        "part_of_this_year": (frozenset({"سال"}), ("ماه", "نیمه", *_YEAR_EDGE_WORDS)),
         "season": (_first_words(_seasons()), ()),
     }
 

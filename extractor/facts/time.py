@@ -9,12 +9,10 @@ import functools
 import regex
 
 from extractor import lexicons
-from extractor.facts.common import Candidate, SentenceContext
+from extractor.facts.common import Candidate, SentenceContext, start_with_word_before
 from extractor.numbers import parse_number
 
 _GAP = r"[ \u200c]+"
-_FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+\Z")
-_DURING = regex.compile(r"(?<![\p{L}\p{M}])طی[ \u200c]+\Z")
 _HOURS_FROM_NOW = regex.compile(r"[ \u200c]+ساعت[ \u200c]+(?:گذشته|آینده|اخیر|آتی)(?![\p{L}\p{M}])")
 _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،,]*(?:روز[ \u200c]+)?")
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
@@ -83,8 +81,7 @@ def _time(sentence: SentenceContext, rule: str, match: regex.Match[str], days: l
     start = match.start()
     if match.groupdict().get("until"):  # "از ساعت 8:30 تا 12 شب": a part after the range is the end's
         hour = _on_24_hour_clock(hour, _start_part(match))
-        from_word = _FROM.search(sentence.text, max(0, start - 4), start)
-        start = from_word.start() if from_word else start
+        start = start_with_word_before(sentence.text, start, "از", look_back=4)
     else:
         hour = _on_24_hour_clock(hour, part)
     return _with_day(sentence, rule, start, match.end(), hour, minute, part, days)
@@ -102,8 +99,7 @@ def _counted_hours(sentence: SentenceContext) -> list[Candidate]:
     for number in sentence.single_numbers:
         hours = _HOURS_FROM_NOW.match(sentence.text, number.end)
         if hours and not number.is_ordinal:
-            during = _DURING.search(sentence.text, max(0, number.start - 5), number.start)
-            start = during.start() if during else number.start
+            start = start_with_word_before(sentence.text, number.start, "طی", look_back=5)
             details = {"hour": None, "minute": None, "part_of_day": None, "date": None}
             found.append(Candidate("time", start, hours.end(), "hours_from_now", None, details=details))
     return found
