@@ -4,7 +4,7 @@ import pytest
 from support import corpus_lines
 
 from extractor import lexicons
-from extractor.numbers import find_numbers, parse_number
+from extractor.numbers import find_numbers, parse_number, whole_number
 
 
 def _expected(value):
@@ -86,3 +86,12 @@ def test_numbers_refuse_what_is_not_one_number(text):
 def test_numbers_values_are_int_when_whole():
     assert isinstance(parse_number("۳.۵ میلیارد").value, int)
     assert isinstance(parse_number("12.5").value, Decimal)
+
+
+def test_whole_number_refuses_vague_fractional_and_asked_ordinal_numbers():
+    assert whole_number("بیست و پنجم") == 25
+    assert whole_number("14") == 14
+    assert whole_number("صدها") is None
+    assert whole_number("دو و نیم") is None
+    assert whole_number("دوم", cardinal_only=True) is None
+    assert whole_number("درصد") is None

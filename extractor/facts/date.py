@@ -12,7 +12,7 @@ import regex
 from extractor import calendars, lexicons
 from extractor.entities.patterns import single_word_places, starting_first_names
 from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, amount_words, iso_span, word_after, word_before
-from extractor.numbers import parse_number
+from extractor.numbers import whole_number
 from extractor.numbers.vocabulary import starting_words
 
 _GAP = r"[ \u200c]+"
@@ -292,13 +292,12 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
         month, day_text = int(match.group("month_number")), match.group("day_number")
     day = None
     if day_text is not None:
-        parsed = parse_number(day_text)
-        if parsed is None or not 1 <= parsed.value <= 31 or parsed.value != int(parsed.value):
-            return None
-        day = int(parsed.value)
+        day = whole_number(day_text)
+        if day is None or not 1 <= day <= 31:
+            return None  # also "صدها اردیبهشت": a vague number is no day
     if _group(match, "year_in_words"):
-        parsed = parse_number(match.group("year_in_words"))
-        year_text = str(int(parsed.value)) if parsed is not None and parsed.value is not None else None
+        year_value = whole_number(match.group("year_in_words"))
+        year_text = str(year_value) if year_value is not None else None
     year = int(year_text) if year_text else None
     if year is not None and year >= 1700 and year_text and len(year_text) == 4 and year < 2200:
         calendar = "gregorian"

@@ -12,7 +12,7 @@ import regex
 
 from extractor import calendars
 from extractor.facts.common import Candidate, start_with_word_before
-from extractor.numbers import parse_number
+from extractor.numbers import whole_number
 
 _RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی|لغایت)[ \u200c]+")
 _ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
@@ -57,7 +57,7 @@ def _with_day_before(text: str, day: Candidate) -> Candidate:
     """"22 و 23 آذر": the two days, from the 22nd."""
     before = _DAY_BEFORE.search(text, max(0, day.start - 30), day.start)
     start_date, last_day = day.details.get("start"), day.details.get("day")
-    first_day = _day_number(before.group("day")) if before else None
+    first_day = whole_number(before.group("day")) if before else None
     if first_day is None or last_day is None or not 1 <= first_day < last_day:
         return day
     details = {**day.details, "granularity": "period", "day": None, "weekday": None}
@@ -66,13 +66,6 @@ def _with_day_before(text: str, day: Candidate) -> Candidate:
         details["start"] = start_date - datetime.timedelta(days=last_day - first_day)
         value = f"{details['start'].isoformat()}/{details['end'].isoformat()}"
     return replace(day, start=before.start(), rule=f"day+{day.rule}", value=value, details=details)
-
-
-def _day_number(text: str) -> int | None:
-    parsed = parse_number(text)
-    if parsed is None or parsed.value is None or parsed.value != int(parsed.value):
-        return None
-    return int(parsed.value)
 
 
 def _with_during(text: str, day: Candidate) -> Candidate:
@@ -114,7 +107,7 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
     if until_now:
         end = until_now.end()
     period_words = _PART_OF_PERIOD.search(text, max(0, start - 30), start)
-    if period_words and period_words.group("months") and _day_number(period_words.group("months")) is None:
+    if period_words and period_words.group("months") and whole_number(period_words.group("months")) is None:
         period_words = None  # "در ماه اول سال": در is no number of months
     is_range = _RANGE_JOINER.search(text, start, end) is not None
     if period_words:
@@ -147,13 +140,12 @@ def _months_and_which(period_words: regex.Match[str]) -> tuple[str, str | None]:
 def _months_of_year(details: dict, count: str, which: str | None) -> tuple[datetime.date, datetime.date] | None:
     """The first and last day of "9 ماهه (نخست) سال 95", "سه ماهه دوم سال 2016", "6 ماهه پایانی سال":
     months of the year the date names; None when they do not fit in it or the year is unresolved."""
-    parsed = parse_number(count)
+    length = whole_number(count)
     year, calendar, first_day = details.get("year"), details.get("calendar"), details.get("start")
     if year is None and isinstance(first_day, datetime.date):  # سال جاری, سال گذشته: the year it resolved to
         year = first_day.year if calendar == "gregorian" else calendars.from_gregorian(first_day)[0]
-    if parsed is None or parsed.value is None or parsed.value != int(parsed.value) or year is None or calendar == "hijri":
+    if length is None or year is None or calendar == "hijri":
         return None
-    length = int(parsed.value)
     part = _WHICH_PART.get(which or "نخست")
     last_month = 12 if part is None else part * length
     first_month = last_month - length + 1

@@ -9,7 +9,7 @@ import regex
 
 from extractor import calendars
 from extractor.facts.common import Candidate, SentenceContext, iso_span
-from extractor.numbers import parse_number
+from extractor.numbers import whole_number
 
 _GAP = r"[ \u200c]+"
 _DECADE_WORD = "دهه"
@@ -45,10 +45,9 @@ def find(sentence: SentenceContext) -> list[Candidate]:
 
 def _first_year(number: str, era: str | None) -> tuple[str, int] | None:
     """(calendar, first year) of the decade, or None when the number is no decade (دهه 65, دهه اول)."""
-    parsed = parse_number(number)
-    if parsed is None or parsed.is_ordinal or parsed.value is None or parsed.value != int(parsed.value):
+    value = whole_number(number, cardinal_only=True)
+    if value is None:
         return None
-    value = int(parsed.value)
     if value % 10:
         return None
     if value >= 1000:

@@ -10,7 +10,7 @@ import regex
 
 from extractor import lexicons
 from extractor.facts.common import Candidate, SentenceContext, start_with_word_before
-from extractor.numbers import parse_number
+from extractor.numbers import whole_number
 
 _GAP = r"[ \u200c]+"
 _HOURS_FROM_NOW = regex.compile(r"[ \u200c]+ساعت[ \u200c]+(?:گذشته|آینده|اخیر|آتی)(?![\p{L}\p{M}])")
@@ -110,10 +110,8 @@ def _clock(match: regex.Match[str]) -> tuple[int | None, int | None]:
     if groups.get("hour"):
         return int(groups["hour"]), int(groups["minute"]) if groups.get("minute") else 0
     if groups.get("hour_words"):
-        parsed = parse_number(groups["hour_words"])
-        if parsed is None or parsed.value is None or parsed.value != int(parsed.value) or parsed.is_ordinal:
-            return -1, None  # not a clock time: refused by the range check
-        return int(parsed.value), 0
+        hour = whole_number(groups["hour_words"], cardinal_only=True)
+        return (-1, None) if hour is None else (hour, 0)  # -1: not a clock time, refused by the range check
     return None, None
 
 

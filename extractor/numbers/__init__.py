@@ -161,4 +161,17 @@ def parse_number(text: str) -> ParsedNumber | None:
     return ParsedNumber(exact(expression.value), expression.is_ordinal, exact(expression.high), expression.vague_magnitude)
 
 
-__all__ = ["NumberMatch", "ParsedNumber", "find_numbers", "parse_number"]
+def whole_number(text: str, cardinal_only: bool = False) -> int | None:
+    """`text` as one whole number (14 from "چهاردهم", "14"), or None: no number, a vague one (صدها), a
+    fraction, or with `cardinal_only` an ordinal.
+
+    >>> whole_number("بیست و پنجم"), whole_number("صدها"), whole_number("دوم", cardinal_only=True)
+    (25, None, None)
+    """
+    parsed = parse_number(text)
+    if parsed is None or parsed.value is None or parsed.value != int(parsed.value):
+        return None
+    return None if cardinal_only and parsed.is_ordinal else int(parsed.value)
+
+
+__all__ = ["NumberMatch", "ParsedNumber", "find_numbers", "parse_number", "whole_number"]
