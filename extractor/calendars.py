@@ -127,3 +127,18 @@ def year_span(calendar: str, year: int) -> tuple[datetime.date, datetime.date]:
     if calendar == _GREGORIAN:
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     return year_start(year), year_end(year)
+
+
+_MEHR = 7  # the school, farming and water years begin on 1 Mehr
+
+
+def school_year_span(jalali_year: int) -> tuple[datetime.date, datetime.date]:
+    """The school year (also the farming and water year) that begins in `jalali_year`: 1 Mehr to the
+    last day of Shahrivar of the next year, as Gregorian dates."""
+    return to_gregorian(jalali_year, _MEHR, 1), to_gregorian(jalali_year + 1, _MEHR, 1) - datetime.timedelta(days=1)
+
+
+def school_year_of(date: datetime.date) -> int:
+    """The Jalali year in which the school year holding `date` began."""
+    year, month, _ = from_gregorian(date)
+    return year if month >= _MEHR else year - 1

@@ -131,3 +131,19 @@ def test_lexicons_every_nowadays_clue(row):
     else:
         document = extract(f"وزیر گفت: امروز وضع بازار خوب است و {row['word']}.", reference_date=REFERENCE)
         assert [(fact.text, fact.value) for fact in document.facts] == [("امروز", "2018-07-04")]
+
+
+@pytest.mark.parametrize("row", lexicons.rows("eras"), ids=lambda row: row["era"])
+def test_lexicons_every_era_names_the_calendar(row):
+    year = 2014 if row["calendar"] == "gregorian" else 1393
+    fact = _only_fact(f"این بنا در سال {year} {row['era']} ساخته شد.", reference_date=REFERENCE)
+    assert (fact.kind, fact.text, fact.calendar, fact.year) == ("date", f"سال {year} {row['era']}", row["calendar"], year)
+    assert (fact.value is None) == (row["calendar"] == "hijri")  # lunar years are not converted
+
+
+@pytest.mark.parametrize("row", lexicons.rows("year_kinds"), ids=lambda row: row["word"])
+def test_lexicons_every_year_kind(row):
+    """A fiscal year is the Jalali year; a school, farming or water year runs from 1 Mehr to 31 Shahrivar."""
+    fact = _only_fact(f"گزارش سال {row['word']} 96 - 95 منتشر شد.", reference_date=REFERENCE)
+    expected = "2016-03-20/2018-03-20" if row["first_month"] == "1" else "2016-09-22/2017-09-22"
+    assert (fact.kind, fact.text, fact.value) == ("date", f"سال {row['word']} 96 - 95", expected)

@@ -61,6 +61,13 @@ def amount_words() -> str:
     return lexicons.alternation([*lexicons.column("currencies", "word"), "درصد"])
 
 
+@functools.cache
+def school_year_words() -> frozenset[str]:
+    """The kinds of year after سال that begin on 1 Mehr: تحصیلی (school), زراعی (farming), آبی (water);
+    a fiscal year (مالی) is the calendar year."""
+    return frozenset(row["word"] for row in lexicons.rows("year_kinds") if row["first_month"] == "7")
+
+
 def sentence_words(text: str) -> frozenset[str]:
     """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are absent."""
     return frozenset(_NOT_WORD.split(text.replace("\u200c", "").lower()))

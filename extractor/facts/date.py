@@ -11,7 +11,16 @@ import regex
 
 from extractor import calendars, lexicons
 from extractor.entities.patterns import single_word_places, starting_first_names
-from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, amount_words, iso_span, word_after, word_before
+from extractor.facts.common import (
+    WEEKDAY_NAMES,
+    Candidate,
+    SentenceContext,
+    amount_words,
+    iso_span,
+    school_year_words,
+    word_after,
+    word_before,
+)
 from extractor.numbers import whole_number
 from extractor.numbers.vocabulary import starting_words
 
@@ -37,6 +46,7 @@ class _Parts:
     last_year: int | None = None  # "سال‌های 2009 تا 2013": a range of years
     relative_year: bool = False  # "تیر سال گذشته" (last year's Tir), not "تیر گذشته" (the last Tir)
     relative_week: bool = False  # "جمعه هفته جاری": that weekday of this week (Saturday to Friday)
+    school_year: bool = False  # "سال تحصیلی 95 - 96": from 1 Mehr 1395 to 31 Shahrivar 1396
 
 
 class _Month(NamedTuple):
@@ -59,12 +69,16 @@ def _month(name: str) -> _Month:
 
 
 @functools.cache
+def _eras() -> dict[str, str]:
+    """Era words and abbreviations after a year (1342 ش, 1437 ه.ق, 2016 میلادی), by canonical form: their calendar."""
+    return {lexicons.canonical(row["era"]): row["calendar"] for row in lexicons.rows("eras")}
+
+
+@functools.cache
 def _weekdays() -> dict[str, int]:
     return {lexicons.canonical(row["name"]): int(row["python_weekday"]) for row in lexicons.rows("weekdays")}
 
 
-# An era after a year, in full or abbreviated (1342 ش, 1437 ه.ق, 2016 م).
-_ERA = r"[ \u200c]+(?:هجری شمسی|هجری قمری|شمسی|قمری|میلادی|(?:ه[ .]+)?[شقم](?![\p{L}\p{M}]))"
 _YEAR_JOINER = r"[ \u200c]+(?:تا|الی|و)[ \u200c]+|[ \u200c]*[،,][ \u200c]*"
 _DASH = r"(?P<dash>[ \u200c]*-[ \u200c]*)"
 # "2009 تا 2013", "2017، 2018 و 2019", "2014 - 15"; "95 تا 97", "95 - 96"; "1396-1395" (a span written
@@ -94,14 +108,24 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     # "یک هزار و سیصد و نود و چهار", "دو هزار و شانزده": a year in words, as official texts write it.
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
     year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:[ \u200c]+و[ \u200c]+{number_word})+|دو[ \u200c]*هزار(?:[ \u200c]+و[ \u200c]+{number_word})*)(?![\p{{L}}\p{{M}}])"
-    year = rf"(?:سال{_GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{_ERA})?"
-    year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{_ERA})?)"
+    # An era names the calendar, which a year alone cannot tell (1437 هجری قمری); a year of one to three
+    # digits is one only with an era in words (سال 201 هجری), not a single letter (سال 5 م...).
+    eras = lexicons.column("eras", "era")
+    era = rf"[ \u200c]+(?P<era>{lexicons.alternation(eras)})(?![\p{{L}}\p{{M}}])"
+    era_in_words = lexicons.alternation([name for name in eras if len(name) > 1])
+    short_year = rf"\d{{1,3}}(?=[ \u200c]+{era_in_words}(?![\p{{L}}\p{{M}}]))"
+    # "سال مالی 95", "سال تحصیلی 95 - 96": a fiscal year is the year; a school, farming or water year
+    # runs from Mehr to Shahrivar (see _span).
+    year_kind = rf"(?:{_GAP}(?P<year_kind>{lexicons.alternation(lexicons.column('year_kinds', 'word'))}))?"
+    year = rf"(?:سال{_GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
+    year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{era})?)"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی|لغایت){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
     host = lexicons.alternation(list(single_word_places()))
     scale = lexicons.alternation(lexicons.column("scales", "word"))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
+    event_year = rf"1[34]\d\d|19\d\d|20\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
     patterns = {
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
         "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
@@ -110,17 +134,18 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "numeric_date_short_year": r"(?P<year>[3-9]\d)\.(?P<month_number>\d{1,2})\.(?P<day_number>\d{1,2})",
         "month+year": rf"(?:ماه(?:{_GAP}مبارک)?{_GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
         "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
-        "years": rf"سال(?:[ \u200c]?های?)?(?:{_GAP}مالی)?{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{_ERA})?",
-        "year": rf"سال{_GAP}(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})(?:{_ERA})?",
+        "years": rf"سال(?:[ \u200c]?های?)?{year_kind}{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{era})?",
+        "year": rf"سال{year_kind}{_GAP}(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})(?:{era})?",
         # Not a code in a credit line: "1899/2096", "* * 2078 * * 1961".
-        "year_alone": rf"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{_ERA}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
+        "year_alone": rf"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{era}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})"
         rf"(?:(?:[ \u200c]*ی)?{_GAP}(?P<relative>گذشته|آینده)|{_GAP}(?P<week_word>هفته){_GAP}(?P<relative>جاری|گذشته|آینده))?",
         # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
         # fact is the year alone, as annotators mark it: see _EVENT_RULE).
         # Two digits are a year from 1350 to 1409 (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
-        "event_year": rf"(?<![\p{{L}}\p{{M}}]){event}{_GAP}(?:{host}{_GAP})?"
-        rf"(?P<year>1[34]\d\d|19\d\d|20\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale}))(?!\d)",
+        "event_year": rf"(?<![\p{{L}}\p{{M}}]){event}{_GAP}(?:{host}{_GAP})?(?P<year>{event_year})(?!\d)",
+        # "نوروز 95", "نوروز سال 1396": Nowruz is the first day of the year.
+        "nowruz": rf"(?P<nowruz>{_NOWRUZ}){_GAP}(?:سال{_GAP})?(?P<year>{event_year})(?!\d)",
     }
     return tuple(
         (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
@@ -140,6 +165,7 @@ _NEEDS = {
     "year_alone": "four_digits",
     "weekday": "weekday",
     "event_year": "event",
+    "nowruz": "nowruz",
 }
 
 
@@ -184,6 +210,7 @@ _HIJRI = "hijri"
 _EVENT_RULE = "event_year"
 _WEEKDAY_RULE = "weekday"
 _YEAR_WORD = "سال"
+_NOWRUZ = "نوروز"
 _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
 _DIGIT = regex.compile(r"\d")
 _NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
@@ -215,6 +242,8 @@ def _signals(text: str, words: frozenset[str]) -> set[str]:
         present.add("year_word")
     if _event_start().search(text):
         present.add("event")
+    if _NOWRUZ in text:
+        present.add("nowruz")
     return present
 
 
@@ -288,6 +317,8 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
     """The date's parts as written, or None when the words do not make a date (day 40, month 13)."""
     month_name, day_text, year_text = _group(match, "month"), _group(match, "day"), _group(match, "year")
     month, calendar = _month(month_name)[:2] if month_name else (None, "jalali")
+    if _group(match, "nowruz"):
+        month, day_text = 1, "1"
     if _group(match, "month_number"):
         month, day_text = int(match.group("month_number")), match.group("day_number")
     day = None
@@ -299,8 +330,7 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
         year_value = whole_number(match.group("year_in_words"))
         year_text = str(year_value) if year_value is not None else None
     year = int(year_text) if year_text else None
-    if year is not None and year >= 1700 and year_text and len(year_text) == 4 and year < 2200:
-        calendar = "gregorian"
+    calendar = _calendar(calendar, month_name is not None, year_text, _group(match, "era"))
     if month is not None and not 1 <= month <= 12:
         return None
     weekday_name = _group(match, "weekday")
@@ -316,15 +346,27 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
         return None
     relative_year = relative is not None and _group(match, "year_word") is not None
     relative_week = _group(match, "week_word") is not None
+    school_year = _group(match, "year_kind") in school_year_words() and calendar == "jalali"
     return _Parts(
-        calendar, year, month, day, weekday, relative, len(year_text or ""), first_day, last_year, relative_year, relative_week
+        calendar, year, month, day, weekday, relative, len(year_text or ""), first_day, last_year, relative_year,
+        relative_week, school_year,
     )
+
+
+def _calendar(month_calendar: str, month_named: bool, year_text: str | None, era: str | None) -> str:
+    """A named month's calendar, else the era's (1437 هجری قمری); a four-digit year from 1700 to 2199 is
+    Gregorian without an era."""
+    if era is not None and not month_named:
+        return _eras()[lexicons.canonical(era)]
+    if year_text is not None and len(year_text) == 4 and 1700 <= int(year_text) < 2200:
+        return "gregorian"
+    return month_calendar
 
 
 def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
     """The year in full: written four-digit, two-digit near the reference, or implied by جاری/گذشته."""
     reference_year = _reference_year(parts.calendar, reference)
-    if parts.year is not None and parts.year_digits == 4:
+    if parts.year is not None and parts.year_digits != 2:  # 1395, 2016; 201 هجری
         return parts.year
     if parts.year is not None:
         if reference_year is not None:
@@ -360,7 +402,7 @@ def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
     Lunar Hijri dates keep their parts but are not converted (the Iranian lunar calendar follows
     moon sightings, which no arithmetic predicts to the day)."""
     if parts.calendar == "hijri":
-        year = parts.year if parts.year_digits == 4 else None
+        year = parts.year if parts.year_digits not in (0, 2) else None
     else:
         year = _full_year(parts, reference)
     weekday = WEEKDAY_NAMES[parts.weekday] if parts.weekday is not None else None
@@ -386,12 +428,26 @@ def _span(parts: _Parts, year: int) -> tuple[datetime.date, datetime.date]:
         return calendars.date_in(calendar, year, parts.month, first_day), calendars.date_in(calendar, year, parts.month, parts.day)
     if parts.month is not None:
         return calendars.month_span(calendar, year, parts.month)
+    if parts.school_year:
+        return _school_years(parts, year)
     if parts.last_year is not None:
-        last_year = parts.last_year if parts.last_year >= 100 else year // 100 * 100 + parts.last_year  # 1395 و 96
+        last_year = _full_last_year(parts.last_year, year)
         if last_year < year:
             raise ValueError(f"years {year} to {last_year} run backwards")
         return calendars.year_span(calendar, year)[0], calendars.year_span(calendar, last_year)[1]
     return calendars.year_span(calendar, year)
+
+
+def _full_last_year(last_year: int, year: int) -> int:
+    return last_year if last_year >= 100 else year // 100 * 100 + last_year  # "1395 و 96"
+
+
+def _school_years(parts: _Parts, year: int) -> tuple[datetime.date, datetime.date]:
+    """"سال تحصیلی 95 - 96", "سال زراعی 95-96": 1 Mehr 1395 to 31 Shahrivar 1396. One year alone does not
+    tell which school year it is (the one starting or the one ending in it)."""
+    if parts.last_year is None or _full_last_year(parts.last_year, year) != year + 1:
+        raise ValueError(f"a school year from {year} is not written with its two years")
+    return calendars.school_year_span(year)
 
 
 def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:

@@ -7,20 +7,30 @@ import functools
 
 import regex
 
-from extractor import calendars
+from extractor import calendars, lexicons
 from extractor.facts.common import Candidate, SentenceContext, iso_span
 from extractor.numbers import whole_number
 
 _GAP = r"[ \u200c]+"
 _DECADE_WORD = "دهه"
-_GREGORIAN_ERA, _JALALI_ERAS = "میلادی", ("شمسی", "هجری شمسی", "خورشیدی")
 _FIRST_GREGORIAN_YEAR = 1700  # a four-digit decade from here on is Gregorian (1970), below it Jalali (1360)
 _TWO_DIGIT_CENTURY = {"gregorian": 1900, "jalali": 1300}  # دهه 70 میلادی: the 1970s; دهه 60: the 1360s
 
 
+def _era_rows() -> list[dict[str, str]]:
+    """The Jalali and Gregorian eras written in words (شمسی, میلادی, ...): lunar decades are not resolved."""
+    return [row for row in lexicons.rows("eras") if row["calendar"] != "hijri" and len(row["era"]) > 1]
+
+
+@functools.cache
+def _eras() -> dict[str, str]:
+    """Each era by canonical form: the calendar it names."""
+    return {lexicons.canonical(row["era"]): row["calendar"] for row in _era_rows()}
+
+
 @functools.cache
 def _pattern() -> regex.Pattern[str]:
-    eras = "|".join(sorted((_GREGORIAN_ERA, *_JALALI_ERAS), key=len, reverse=True))
+    eras = lexicons.alternation([row["era"] for row in _era_rows()])
     number = r"\d{4}|\d{2}|\p{L}+"
     # "دهه 60", "دهه‌ی 1370", "دهه شصت"; "دهه های 60 و 70", "دهه 50 و 60" (a period); not "دهه اول محرم".
     return regex.compile(
@@ -35,7 +45,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         return []
     found = []
     for match in _pattern().finditer(sentence.text):
-        era = match.group("era")
+        era = _eras()[lexicons.canonical(match.group("era"))] if match.group("era") else None
         first = _first_year(match.group("number"), era)
         last = _first_year(match.group("last"), era) if match.group("last") else first
         if first is not None and last is not None and first[0] == last[0] and first[1] <= last[1]:
@@ -44,7 +54,8 @@ def find(sentence: SentenceContext) -> list[Candidate]:
 
 
 def _first_year(number: str, era: str | None) -> tuple[str, int] | None:
-    """(calendar, first year) of the decade, or None when the number is no decade (دهه 65, دهه اول)."""
+    """(calendar, first year) of the decade, or None when the number is no decade (دهه 65, دهه اول);
+    `era` is the calendar an era word names."""
     value = whole_number(number, cardinal_only=True)
     if value is None:
         return None
@@ -52,10 +63,10 @@ def _first_year(number: str, era: str | None) -> tuple[str, int] | None:
         return None
     if value >= 1000:
         calendar = "gregorian" if value >= _FIRST_GREGORIAN_YEAR else "jalali"
-        return (calendar, value) if era is None or (era == _GREGORIAN_ERA) == (calendar == "gregorian") else None
+        return (calendar, value) if era is None or era == calendar else None
     if not 10 <= value <= 90:
         return None
-    calendar = "gregorian" if era == _GREGORIAN_ERA else "jalali"
+    calendar = era or "jalali"
     return calendar, _TWO_DIGIT_CENTURY[calendar] + value
 
 

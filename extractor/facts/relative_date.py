@@ -9,7 +9,7 @@ import functools
 import regex
 
 from extractor import calendars, lexicons
-from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, amount_words, iso_span
+from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, amount_words, iso_span, school_year_words
 
 _GAP = r"[ \u200c]+"
 # What takes part of a year (date_merge joins it to the year): "9 ماهه (نخست)", "نیمه اول", "پایان", ...
@@ -78,6 +78,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # "نسبت به سال قبل": compared with the year before the one told of, not with last year.
         "relative_period": rf"{not_a_few}(?!(?<=نسبت{_GAP}به{_GAP})(?:هفته|ماه|سال){_GAP}قبل)"
         rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?P<era>میلادی|شمسی))?",
+        # "سال زراعی جاری", "سال تحصیلی گذشته": a school, farming or water year (Mehr to Shahrivar); not
+        # "سال تحصیلی جدید", the one about to begin or just begun.
+        "school_year": rf"سال{_GAP}(?P<kind>{lexicons.alternation(list(school_year_words()))}){_GAP}"
+        rf"(?!جدید)(?P<direction>{direction})",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
@@ -108,6 +112,7 @@ def _trigger_words() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
         "relative_day": (_first_words(lexicons.column("relative_days", "phrase")), ()),
         "this_period": (frozenset({"این", "همین"}), ("هفته", "ماه")),
         "relative_period": (units, tuple(_directions())),
+        "school_year": (school_year_words(), tuple(_directions())),
         "this_year": (frozenset(_THIS_YEAR), ()),
         "part_of_this_year": (frozenset({"سال"}), ("ماه", "نیمه", *_YEAR_EDGE_WORDS)),
         "season": (_first_words(_seasons()), ()),
@@ -163,6 +168,8 @@ def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None
         direction = _directions()[groups["direction"]]
         offset = {"previous": -1, "recent": -1, "next": 1}.get(direction, 0)
         return _period(_UNITS[groups["unit"]], offset, reference, calendar)
+    if rule == "school_year":
+        return _school_year(_directions()[groups["direction"]], reference)
     if rule == "this_year":
         return _period("year", -1 if _THIS_YEAR[groups["this_year"]] == "previous" else 0, reference)
     if rule == "part_of_this_year":
@@ -183,6 +190,14 @@ def _period(unit: str, offset: int, reference: datetime.date | None, calendar: s
         return "year", *calendars.year_span(calendar, year + offset)
     year, month = divmod(year * 12 + month - 1 + offset, 12)
     return "month", *calendars.month_span(calendar, year, month + 1)
+
+
+def _school_year(direction: str, reference: datetime.date | None) -> Resolved:
+    """The school year holding the reference (جاری), or the one before or after it."""
+    if reference is None:
+        return "period", None, None
+    offset = {"previous": -1, "recent": -1, "next": 1}.get(direction, 0)
+    return "period", *calendars.school_year_span(calendars.school_year_of(reference) + offset)
 
 
 # "دو روز پیش", "یک ماه دیگر" name a point in time; "سه سال گذشته", "5 سال آینده" a stretch up to it.
