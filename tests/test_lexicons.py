@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from extractor import extract, lexicons
+from extractor.facts.common import suffixed_forms
 
 REFERENCE = datetime.date(2018, 7, 4)
 
@@ -22,6 +23,10 @@ def test_lexicons_every_currency(row):
     assert (fact.kind, fact.unit, fact.value) == ("money", row["unit"], 5_000_000)
     rials = int(row["rial_per_unit"]) * 5_000_000 if row["rial_per_unit"] else None
     assert fact.value_irr == rials
+    if row["adjective"] == "yes" and row["alone"] == "yes" and row["word"][0].isalpha():  # تومانی, یورویی, "لیره ای" and the ezafe یوروی
+        for form in suffixed_forms(row["word"]):
+            fact = _only_fact(f"وام 5 میلیون {form} پرداخت شد.")
+            assert (fact.kind, fact.unit, fact.text) == ("money", row["unit"], f"5 میلیون {form}")
     if not row["word"][0].isalpha():  # a symbol also stands before its number: $5 میلیون
         fact = _only_fact(f"مبلغ {row['word']}5 میلیون پرداخت شد.")
         assert (fact.kind, fact.unit, fact.value, fact.text) == ("money", row["unit"], 5_000_000, f"{row['word']}5 میلیون")
@@ -147,3 +152,10 @@ def test_lexicons_every_year_kind(row):
     fact = _only_fact(f"گزارش سال {row['word']} 96 - 95 منتشر شد.", reference_date=REFERENCE)
     expected = "2016-03-20/2018-03-20" if row["first_month"] == "1" else "2016-09-22/2017-09-22"
     assert (fact.kind, fact.text, fact.value) == ("date", f"سال {row['word']} 96 - 95", expected)
+
+
+@pytest.mark.parametrize("row", lexicons.rows("uncounted_words"), ids=lambda row: row["word"])
+def test_lexicons_every_uncounted_word(row):
+    """A ratio, an adjective, an age, a stage, a multiplication: a number before them counts nothing."""
+    document = extract(f"این رقم 3 {row['word']} شد.")
+    assert [fact.text for fact in document.facts if fact.kind == "count"] == []

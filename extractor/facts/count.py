@@ -9,6 +9,7 @@ import regex
 from extractor import lexicons
 from extractor.entities.patterns import single_word_places, starting_first_names
 from extractor.numbers import parse_number
+from extractor.numbers.vocabulary import starting_words
 from extractor.facts.common import (
     Candidate,
     SentenceContext,
@@ -16,6 +17,7 @@ from extractor.facts.common import (
     high_value,
     plain_number,
     qualifier_before,
+    suffixed_forms,
     word_after,
     word_before,
 )
@@ -32,7 +34,8 @@ def _not_counted_nouns() -> frozenset[str]:
     """Words after a number that are not what it counts: function words, units other finders own."""
     words = [*lexicons.column("function_words", "word"), *lexicons.column("months", "name")]
     words += lexicons.column("weekdays", "name")
-    words += [word + suffix for word in lexicons.column("currencies", "word") for suffix in ("", "ی")]
+    words += [form for word in lexicons.column("currencies", "word") for form in (word, *suffixed_forms(word))]
+    words += lexicons.column("uncounted_words", "word")  # "دو برابر", "سه جانبه", "یک چهارم نهایی"
     words += ["درصد", "درصدی", *lexicons.column("time_units", "word")]
     words += [scale + "ی" for scale in lexicons.column("scales", "word")]  # "جمعیت 8 میلیونی" counts nothing
     words += lexicons.column("verbs", "word")  # "بیش از 5 خواهد شد"
@@ -103,6 +106,8 @@ def _is_counted(noun: Word, number_start: int, text: str) -> bool:
     finders own, not part of a verb, not a place, and the number is no label's (شماره 5)."""
     if noun.key in _not_counted_nouns() or noun.text in starting_first_names() or _makes_a_verb(noun, text):
         return False  # "(55 یوسف سیدی)": the minute of a substitution and a player's name
+    if noun.text in starting_words():
+        return False  # "دو سه برابر": two or three times; a number word counts nothing
     if _second_of_a_score(text, number_start):
         return False
     if _starts_a_place(noun, text) or _starts_a_place(word_after(text, number_start), text):

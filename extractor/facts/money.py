@@ -17,9 +17,9 @@ from extractor.facts.common import (
     plain_number,
     qualifier_before,
     start_with_word_before,
+    suffixed_forms,
 )
 
-_ADJECTIVE_SUFFIX = "ی"
 _GAP = "[ \u200c]*"
 _AND = regex.compile(rf"{_GAP}و{_GAP}")
 _RATE_BASES = (1, 10, 100, 1000)
@@ -45,7 +45,7 @@ def _currency_after() -> regex.Pattern[str]:
     "traditional")."""
     rows = lexicons.rows("currencies")
     alone = [row["word"] for row in rows if row["alone"] == "yes"]
-    adjectives = [row["word"] + _ADJECTIVE_SUFFIX for row in rows if row["alone"] == "yes" and row["adjective"] == "yes" and row["word"][0].isalpha()]
+    adjectives = [form for row in rows if _has_adjective(row) for form in suffixed_forms(row["word"])]
     with_country = lexicons.alternation([row["word"] for row in rows if row["alone"] == "no"])
     countries = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["kind"] == "country"])
     currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}(?![\p{{L}}\p{{M}}]))"
@@ -75,7 +75,22 @@ def _currency(word: str) -> tuple[str, int | None, str]:
     key = lexicons.canonical(word)
     if key in _currencies():
         return (*_currencies()[key], "number+currency")
-    return (*_currencies()[key[: -len(_ADJECTIVE_SUFFIX)]], "number+currency_adjective")
+    return (*_currencies()[_currency_adjectives()[key]], "number+currency_adjective")
+
+
+@functools.cache
+def _currency_adjectives() -> dict[str, str]:
+    """Each currency adjective (تومانی, یورویی, and the ezafe یوروی) -> its currency word, both canonical."""
+    rows = lexicons.rows("currencies")
+    return {
+        lexicons.canonical(form): lexicons.canonical(row["word"])
+        for row in rows if _has_adjective(row) for form in suffixed_forms(row["word"])
+    }
+
+
+def _has_adjective(row: dict[str, str]) -> bool:
+    """Whether a currency is also written as an adjective after its amount (تومانی; not a symbol)."""
+    return row["alone"] == "yes" and row["adjective"] == "yes" and row["word"][0].isalpha()
 
 
 @functools.cache
