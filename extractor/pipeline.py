@@ -12,10 +12,8 @@ from extractor.models import (
     BoilerplateLine,
     Document,
     DuplicateParagraph,
-    Entity,
     Fact,
     Paragraph,
-    Sentence,
     Span,
     Speaker,
 )
@@ -38,40 +36,56 @@ def extract(
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
     layout = TextLayout(normalized, paragraphs.kept)
     mentions, speakers = _entities_and_speakers(layout, paragraphs.kept, with_entities)
-    sentences, facts = [], []
+    sentences, facts = _sentences_and_facts(layout, paragraphs.kept, speakers, mentions, reference_date)
+    # Sentences and entities stay plain dicts: pydantic validates them with the Document, in one call
+    # (5% of a batch run, against building each model on its own).
+    return Document.model_validate(
+        {
+            "id": document_id,
+            "source": attribution.source_agency(layout.text),
+            "reference_date": reference_date,
+            "text": layout.text,
+            "paragraphs": [_paragraph(block, layout, speaker) for block, speaker in zip(paragraphs.kept, speakers)],
+            "sentences": sentences,
+            "facts": facts,
+            "entities": [_entity(mention, layout) for mention in mentions],
+            "notes": notes.notes(layout.text, facts, {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}),
+            "duplicates": [
+                DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
+                for block, first in paragraphs.duplicates
+            ],
+            "boilerplate": [
+                BoilerplateLine(
+                    index=block.index,
+                    raw_span=_raw_block_span(normalized, block),
+                    text=normalized.text[block.start : block.end],
+                    reason=reason,
+                )
+                for block, reason in paragraphs.boilerplate
+            ],
+        }
+    )
+
+
+def _sentences_and_facts(
+    layout: TextLayout,
+    kept: list[dedupe.Block],
+    speakers: list[Speaker | None],
+    mentions: list[entities.Mention],
+    reference_date: datetime.date | None,
+) -> tuple[list[dict], list[Fact]]:
+    """Each kept paragraph's sentences (as dicts) and the facts found in them."""
+    sentences: list[dict] = []
+    facts: list[Fact] = []
     places = [mention for mention in mentions if mention.label == "LOC"]
-    for block, speaker in zip(paragraphs.kept, speakers):
+    for block, speaker in zip(kept, speakers):
         span = layout.span_of(block)
         for start, end in segment.sentences(layout.text, span.start, span.end):
-            sentence = Span(start=start, end=end)
             for candidate in find_facts(layout.text, start, end, reference_date):
-                measured = _measured(candidate, layout.text, sentence, places)
+                measured = _measured(candidate, layout.text, start, end, places)
                 facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
-            sentences.append(Sentence(paragraph=block.index, span=sentence))
-    return Document(
-        id=document_id,
-        source=attribution.source_agency(layout.text),
-        reference_date=reference_date,
-        text=layout.text,
-        paragraphs=[_paragraph(block, layout, speaker) for block, speaker in zip(paragraphs.kept, speakers)],
-        sentences=sentences,
-        facts=facts,
-        entities=[_entity(mention, layout) for mention in mentions],
-        notes=notes.notes(layout.text, facts, {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}),
-        duplicates=[
-            DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
-            for block, first in paragraphs.duplicates
-        ],
-        boilerplate=[
-            BoilerplateLine(
-                index=block.index,
-                raw_span=_raw_block_span(normalized, block),
-                text=normalized.text[block.start : block.end],
-                reason=reason,
-            )
-            for block, reason in paragraphs.boilerplate
-        ],
-    )
+            sentences.append({"paragraph": block.index, "span": {"start": start, "end": end}})
+    return sentences, facts
 
 
 def _entities_and_speakers(
@@ -87,11 +101,11 @@ def _entities_and_speakers(
     return entities.link(layout.text, mentions, speakers), speakers
 
 
-def _measured(candidate: Candidate, text: str, sentence: Span, places: list[entities.Mention]) -> dict:
+def _measured(candidate: Candidate, text: str, sentence_start: int, sentence_end: int, places: list[entities.Mention]) -> dict:
     """Subject and location, for the kinds that measure something."""
     if candidate.kind not in subjects.MEASURED_KINDS:
         return {}
-    bounds = (candidate.start, candidate.end, sentence.start, sentence.end)
+    bounds = (candidate.start, candidate.end, sentence_start, sentence_end)
     return {
         "subject": subjects.subject(text, candidate.kind, *bounds),
         "location": subjects.location(text, *bounds, places),
@@ -122,16 +136,17 @@ def _fact(
     )
 
 
-def _entity(mention: entities.Mention, layout: TextLayout) -> Entity:
+def _entity(mention: entities.Mention, layout: TextLayout) -> dict:
+    """An Entity's fields (validated with the Document)."""
     raw_start, raw_end = layout.raw_span(mention.start, mention.end)
-    return Entity(
-        label=mention.label,
-        text=layout.text[mention.start : mention.end],
-        span=Span(start=mention.start, end=mention.end),
-        raw_span=Span(start=raw_start, end=raw_end),
-        canonical=mention.canonical,
-        rule=mention.rule,
-    )
+    return {
+        "label": mention.label,
+        "text": layout.text[mention.start : mention.end],
+        "span": {"start": mention.start, "end": mention.end},
+        "raw_span": {"start": raw_start, "end": raw_end},
+        "canonical": mention.canonical,
+        "rule": mention.rule,
+    }
 
 
 def _paragraph(block: dedupe.Block, layout: TextLayout, speaker: Speaker | None) -> Paragraph:
