@@ -117,10 +117,10 @@ def _fact(
 ) -> Fact:
     model = _FACT_MODELS[candidate.kind]
     raw_start, raw_end = layout.raw_span(candidate.start, candidate.end)
-    return model(
+    return model(  # spans as dicts: validated inside the fact's own validation, not one call each
         text=layout.text[candidate.start : candidate.end],
-        span=Span(start=candidate.start, end=candidate.end),
-        raw_span=Span(start=raw_start, end=raw_end),
+        span={"start": candidate.start, "end": candidate.end},
+        raw_span={"start": raw_start, "end": raw_end},
         value=candidate.value,
         unit=candidate.unit,
         qualifier=candidate.qualifier,
@@ -128,7 +128,7 @@ def _fact(
         sentence=sentence,
         rule=candidate.rule,
         speaker=speaker,
-        qualifier_span=Span(start=candidate.qualifier_span[0], end=candidate.qualifier_span[1])
+        qualifier_span={"start": candidate.qualifier_span[0], "end": candidate.qualifier_span[1]}
         if candidate.qualifier_span
         else None,
         **candidate.details,
