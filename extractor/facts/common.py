@@ -105,6 +105,47 @@ class SentenceContext:
         return [number for number in self.numbers if not number.is_vague and not number.is_ordinal]
 
 
+_DASH = regex.compile(r"[ \u200c]*[-–][ \u200c]*")
+_PLAIN_DIGITS = regex.compile(r"\d+(?:\.\d+)?")
+
+
+def with_dash_ranges(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
+    """The numbers, with two joined by a dash read as one range: "20-30 هزار" is 20,000 to 30,000 (the
+    scale after the second is shared), "600-500 میلیارد" 500 to 600 billion (either end may come first).
+    For the finders whose unit tells a range from a score (5-1) or a code: money and percent."""
+    merged: list[NumberMatch] = []
+    for number in numbers:
+        low = merged[-1] if merged else None
+        dash_range = _dash_range(text, low, number) if low is not None else None
+        if dash_range is not None:
+            merged[-1] = dash_range
+        else:
+            merged.append(number)
+    return merged
+
+
+def _dash_range(text: str, first: NumberMatch, second: NumberMatch) -> NumberMatch | None:
+    """first-second as one range, or None: both digits (the first with no scale), a dash between."""
+    leading = _PLAIN_DIGITS.match(second.text)
+    if (
+        first.is_range or second.is_range or first.is_ordinal or second.is_ordinal
+        or not _PLAIN_DIGITS.fullmatch(first.text) or leading is None or not _DASH.fullmatch(text, first.end, second.start)
+    ):
+        return None
+    written = Decimal(leading.group())
+    scale = Decimal(second.value) / written if written else Decimal(1)
+    low, high = sorted((Decimal(first.value) * scale, Decimal(second.value)))
+    if low == high:
+        return None
+    return NumberMatch(
+        value=_exact(low), high=_exact(high), start=first.start, end=second.end, text=text[first.start : second.end], has_digits=True
+    )
+
+
+def _exact(value: Decimal) -> int | Decimal:
+    return int(value) if value == value.to_integral_value() else value
+
+
 @dataclass(frozen=True)
 class Word:
     start: int

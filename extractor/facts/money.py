@@ -18,6 +18,7 @@ from extractor.facts.common import (
     qualifier_before,
     start_with_word_before,
     suffixed_forms,
+    with_dash_ranges,
 )
 
 _GAP = "[ \u200c]*"
@@ -122,7 +123,7 @@ def _from_before_range(sentence: SentenceContext, number) -> int:
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = _implied_currency(sentence)
-    numbers = sentence.quantities
+    numbers = with_dash_ranges(sentence.text, sentence.quantities)
     for index, number in enumerate(numbers):
         currency = _currency_after().match(sentence.text, number.end)
         symbol = None if currency else _symbol_before().search(sentence.text, max(0, number.start - 3), number.start)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import regex
 
-from extractor.facts.common import Candidate, SentenceContext, high_value, plain_number, qualifier_before
+from extractor.facts.common import Candidate, SentenceContext, high_value, plain_number, qualifier_before, with_dash_ranges
 
 _PERCENT_SIGN = regex.compile(r"[ \u200c]*(?:(?P<points>واحد[ \u200c]+درصدی?)|%|٪|درصدی|درصد|در صد)(?![\p{L}\p{M}])")
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
-    for number in sentence.quantities:
+    for number in with_dash_ranges(sentence.text, sentence.quantities):
         sign = _PERCENT_SIGN.match(sentence.text, number.end)
         if not sign:
             continue
