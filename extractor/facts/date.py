@@ -125,7 +125,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     host = lexicons.alternation(list(single_word_places()))
     scale = lexicons.alternation(lexicons.column("scales", "word"))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
-    event_year = rf"1[34]\d\d|19\d\d|20\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
+    jalali_event_year = rf"1[34]\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
+    event_year = rf"19\d\d|20\d\d|{jalali_event_year}"
     patterns = {
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
         "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
@@ -144,8 +145,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         # fact is the year alone, as annotators mark it: see _EVENT_RULE).
         # Two digits are a year from 1350 to 1409 (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
         "event_year": rf"(?<![\p{{L}}\p{{M}}]){event}{_GAP}(?:{host}{_GAP})?(?P<year>{event_year})(?!\d)",
-        # "نوروز 95", "نوروز سال 1396": Nowruz is the first day of the year.
-        "nowruz": rf"(?P<nowruz>{_NOWRUZ}){_GAP}(?:سال{_GAP})?(?P<year>{event_year})(?!\d)",
+        # "نوروز 95", "نوروز سال 1396": Nowruz is the first day of the (Jalali) year.
+        "nowruz": rf"(?P<nowruz>{_NOWRUZ}){_GAP}(?:سال{_GAP})?(?P<year>{jalali_event_year})(?!\d)",
     }
     return tuple(
         (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
