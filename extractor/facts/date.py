@@ -125,8 +125,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     host = lexicons.alternation(list(single_word_places()))
     scale = lexicons.alternation(lexicons.column("scales", "word"))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
-    jalali_event_year = rf"1[34]\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
-    event_year = rf"19\d\d|20\d\d|{jalali_event_year}"
+    event_year = rf"1[34]\d\d|19\d\d|20\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
     patterns = {
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
         "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
@@ -145,8 +144,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         # fact is the year alone, as annotators mark it: see _EVENT_RULE).
         # Two digits are a year from 1350 to 1409 (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
         "event_year": rf"(?<![\p{{L}}\p{{M}}]){event}{_GAP}(?:{host}{_GAP})?(?P<year>{event_year})(?!\d)",
-        # "نوروز 95", "نوروز سال 1396": Nowruz is the first day of the (Jalali) year.
-        "nowruz": rf"(?P<nowruz>{_NOWRUZ}){_GAP}(?:سال{_GAP})?(?P<year>{jalali_event_year})(?!\d)",
+        # "نوروز 95", "نوروز سال 1396", "نوروز 2016": Nowruz is the first day of the Jalali year.
+        "nowruz": rf"(?P<nowruz>{_NOWRUZ}){_GAP}(?:سال{_GAP})?(?P<year>{event_year})(?!\d)",
     }
     return tuple(
         (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
@@ -212,6 +211,7 @@ _EVENT_RULE = "event_year"
 _WEEKDAY_RULE = "weekday"
 _YEAR_WORD = "سال"
 _NOWRUZ = "نوروز"
+_NOWRUZ_YEARS_AFTER_JALALI = 621  # Nowruz of the Gregorian year 2016 begins the Jalali year 1395
 _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
 _DIGIT = regex.compile(r"\d")
 _NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
@@ -332,6 +332,8 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
         year_text = str(year_value) if year_value is not None else None
     year = int(year_text) if year_text else None
     calendar = _calendar(calendar, month_name is not None, year_text, _group(match, "era"))
+    if _group(match, "nowruz") and calendar == "gregorian" and year is not None:  # نوروز 2016: 1 Farvardin 1395
+        calendar, year = "jalali", year - _NOWRUZ_YEARS_AFTER_JALALI
     if month is not None and not 1 <= month <= 12:
         return None
     weekday_name = _group(match, "weekday")
