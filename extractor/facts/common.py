@@ -6,12 +6,13 @@ import datetime
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import regex
 
 from extractor import lexicons
-from extractor.numbers import NumberMatch
+from extractor.numbers import NumberMatch, exact
 
 _WORD_AFTER = regex.compile(r"[ \u200c]*([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)")
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")
@@ -107,6 +108,7 @@ class SentenceContext:
 
 _DASH = regex.compile(r"[ \u200c]*[-–][ \u200c]*")
 _PLAIN_DIGITS = regex.compile(r"\d+(?:\.\d+)?")
+_SCALES = frozenset(Decimal(10) ** power for power in (0, 3, 6, 9, 12))  # none, هزار, میلیون, میلیارد, هزار میلیارد
 
 
 def with_dash_ranges(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
@@ -134,16 +136,15 @@ def _dash_range(text: str, first: NumberMatch, second: NumberMatch) -> NumberMat
         return None
     written = Decimal(leading.group())
     scale = Decimal(second.value) / written if written else Decimal(1)
+    if scale not in _SCALES:  # "20-30 هزار و 500": no one scale shared
+        return None
     low, high = sorted((Decimal(first.value) * scale, Decimal(second.value)))
     if low == high:
         return None
     return NumberMatch(
-        value=_exact(low), high=_exact(high), start=first.start, end=second.end, text=text[first.start : second.end], has_digits=True
+        value=exact(Fraction(low)), high=exact(Fraction(high)), start=first.start, end=second.end,
+        text=text[first.start : second.end], has_digits=True,
     )
-
-
-def _exact(value: Decimal) -> int | Decimal:
-    return int(value) if value == value.to_integral_value() else value
 
 
 @dataclass(frozen=True)
