@@ -27,6 +27,7 @@ _DAYS_PER_UNIT = {"day": 1, "week": 7}
 _DAYS_PER_MONTH = 30  # for the half in "دو ماه و نیم"
 _MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
 _THIS_YEAR = {"امسال": "current", "پارسال": "previous"}
+_PERIOD_OFFSETS = {"previous": -1, "recent": -1, "next": 1}  # periods from the one holding the reference (current: 0)
 Resolved = tuple[str, datetime.date | None, datetime.date | None]  # (granularity, first day, last day)
 
 
@@ -165,8 +166,7 @@ def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None
     if rule == "this_period":
         return _period(_UNITS[groups["unit"]], 0, reference)
     if rule == "relative_period":
-        direction = _directions()[groups["direction"]]
-        offset = {"previous": -1, "recent": -1, "next": 1}.get(direction, 0)
+        offset = _PERIOD_OFFSETS.get(_directions()[groups["direction"]], 0)
         return _period(_UNITS[groups["unit"]], offset, reference, calendar)
     if rule == "school_year":
         return _school_year(_directions()[groups["direction"]], reference)
@@ -196,7 +196,7 @@ def _school_year(direction: str, reference: datetime.date | None) -> Resolved:
     """The school year holding the reference (جاری), or the one before or after it."""
     if reference is None:
         return "period", None, None
-    offset = {"previous": -1, "recent": -1, "next": 1}.get(direction, 0)
+    offset = _PERIOD_OFFSETS.get(direction, 0)
     return "period", *calendars.school_year_span(calendars.school_year_of(reference) + offset)
 
 
