@@ -118,7 +118,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     # runs from Mehr to Shahrivar (see _span).
     year_kind = rf"(?:{_GAP}(?P<year_kind>{lexicons.alternation(lexicons.column('year_kinds', 'word'))}))?"
     year = rf"(?:سال{_GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
-    year_or_relative = rf"(?:{_GAP}{year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{era})?)"
+    # "14مهر92", "24شهریور": digits may be written joined to the month name.
+    year_or_relative = rf"(?:(?:{_GAP}|(?=\d)){year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{era})?)"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی|لغایت){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
@@ -127,7 +128,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     event_year = rf"1[34]\d\d|19\d\d|20\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
     patterns = {
-        "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day}){_GAP}(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
+        "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day})(?:{_GAP}|(?<=\d))(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
         "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
         "numeric_date_day_first": r"(?P<day_number>\d{1,2})/(?P<month_number>\d{1,2})/(?P<year>\d{4}|\d{2})",
         # "95.3.13", "88.2.21": a Jalali date with a two-digit year, written with dots (not 12.5 nor 10.5.2).
@@ -185,7 +186,7 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
     than the patterns."""
     every, clear, joined = _month_words()
     if every.isdisjoint(words) and joined.isdisjoint(words):
-        return False
+        return _day_joined_to_a_month().search(text) is not None  # "24شهریور": one word
     words = text.lower().replace("\u200c", " ").split()
     for index in [index for index, word in enumerate(words) if word in every or word in joined]:
         word = words[index]
@@ -199,6 +200,12 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
             if after in (_MONTH_WORD, _YEAR_WORD) or before == _MONTH_WORD or after_a_day or before_a_year:
                 return True
     return False
+
+
+@functools.cache
+def _day_joined_to_a_month() -> regex.Pattern[str]:
+    """Digits written joined to a month name: "24شهریور", "14مهر92"."""
+    return regex.compile(rf"(?<!\d)\d{{1,2}}{lexicons.alternation(lexicons.column('months', 'name'))}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 
 _MONTH_WORD = "ماه"
