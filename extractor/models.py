@@ -102,7 +102,7 @@ class DateFact(FactBase):
     )
     unit: None = None
     calendar: Literal["jalali", "gregorian", "hijri"]
-    granularity: Literal["day", "week", "month", "season", "year", "decade", "period"]
+    granularity: Literal["day", "week", "month", "season", "year", "decade", "century", "period"]
     year: int | None = Field(None, description="As stated or resolved, in `calendar`.")
     month: int | None = None
     day: int | None = None

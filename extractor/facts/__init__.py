@@ -8,12 +8,25 @@ from __future__ import annotations
 
 import datetime
 
-from extractor.facts import count, date, date_merge, decade, duration, money, nowadays, percent, rank, relative_date, time
+from extractor.facts import (
+    century,
+    count,
+    date,
+    date_merge,
+    decade,
+    duration,
+    money,
+    nowadays,
+    percent,
+    rank,
+    relative_date,
+    time,
+)
 from extractor.facts.common import Candidate, SentenceContext, sentence_words
 from extractor.numbers import find_numbers
 
 FINDERS = (money, percent, duration, rank, count)
-DAY_FINDERS = (date, relative_date, decade)  # time grows over the days these find, so it runs after them
+DAY_FINDERS = (date, relative_date, decade, century)  # time grows over the days these find, so it runs after them
 KIND_ORDER = ("time", "date", "money", "percent", "duration", "rank", "count")
 _KIND_RANK = {kind: order for order, kind in enumerate(KIND_ORDER)}
 

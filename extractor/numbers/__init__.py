@@ -174,4 +174,4 @@ def whole_number(text: str, cardinal_only: bool = False) -> int | None:
     return None if cardinal_only and parsed.is_ordinal else int(parsed.value)
 
 
-__all__ = ["NumberMatch", "ParsedNumber", "find_numbers", "parse_number", "whole_number"]
+__all__ = ["NumberMatch", "ParsedNumber", "exact", "find_numbers", "parse_number", "whole_number"]

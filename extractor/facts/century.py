@@ -1,0 +1,64 @@
+"""Finds centuries: قرن 21, قرن بیستم, قرن پانزدهم میلادی, قرن هفتم هجری; each resolved to its first
+and last day when its calendar is known (an era names it; without one, the 16th to the 21st are the
+Gregorian centuries news speaks of, and an earlier one could be Hijri or Gregorian: no fact)."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from extractor import calendars, lexicons
+from extractor.facts.common import Candidate, SentenceContext, iso_span
+from extractor.numbers import whole_number
+
+_GAP = r"[ \u200c]+"
+_CENTURY_WORD = "قرن"
+_GREGORIAN_WITHOUT_ERA = range(16, 22)  # قرن شانزدهم .. قرن 21
+_YEARS_PER_CENTURY = 100
+_HIJRI = "hijri"
+
+
+@functools.cache
+def _eras() -> dict[str, str]:
+    """Era words (میلادی, شمسی, هجری قمری, ...; not the one-letter abbreviations) -> their calendar."""
+    return {lexicons.canonical(row["era"]): row["calendar"] for row in lexicons.rows("eras") if len(row["era"]) > 1}
+
+
+@functools.cache
+def _pattern() -> regex.Pattern[str]:
+    eras = lexicons.alternation([row["era"] for row in lexicons.rows("eras") if len(row["era"]) > 1])
+    # "قرن 21", "قرن‌ بیست و یکم", "قرن پانزدهم میلادی"; not "قرن حاضر", "قرن گذشته" (no number).
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d]){_CENTURY_WORD}(?:[ \u200c]?ی)?{_GAP}(?P<number>\d{{1,2}}|\p{{L}}+(?:{_GAP}و{_GAP}\p{{L}}+)?)"
+        rf"(?![\p{{L}}\p{{M}}\d])(?:{_GAP}(?P<era>{eras})(?![\p{{L}}\p{{M}}]))?"
+    )
+
+
+def find(sentence: SentenceContext) -> list[Candidate]:
+    if _CENTURY_WORD not in sentence.text:
+        return []
+    found = []
+    for match in _pattern().finditer(sentence.text):
+        number = whole_number(match.group("number"))
+        calendar = _calendar(number, match.group("era"))
+        if number is not None and calendar is not None:
+            found.append(_candidate(match.start(), match.end(), calendar, number))
+    return found
+
+
+def _calendar(number: int | None, era: str | None) -> str | None:
+    if era is not None:
+        return _eras()[lexicons.canonical(era)]
+    return "gregorian" if number in _GREGORIAN_WITHOUT_ERA else None
+
+
+def _candidate(start: int, end: int, calendar: str, number: int) -> Candidate:
+    """The century `number` of `calendar`: its years (number-1)01 to number00; lunar ones are not converted."""
+    first_year = (number - 1) * _YEARS_PER_CENTURY + 1
+    first = last = None
+    if calendar != _HIJRI and number >= 1:
+        first = calendars.year_span(calendar, first_year)[0]
+        last = calendars.year_span(calendar, first_year + _YEARS_PER_CENTURY - 1)[1]
+    details = {"calendar": calendar, "granularity": "century", "year": first_year, "start": first, "end": last}
+    return Candidate("date", start, end, "century", iso_span(first, last), details=details)
