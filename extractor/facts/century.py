@@ -8,8 +8,8 @@ import functools
 
 import regex
 
-from extractor import calendars, lexicons
-from extractor.facts.common import Candidate, SentenceContext, iso_span
+from extractor import calendars
+from extractor.facts.common import Candidate, SentenceContext, era_alternation, era_calendar, iso_span
 from extractor.numbers import whole_number
 
 _GAP = r"[ \u200c]+"
@@ -20,14 +20,8 @@ _HIJRI = "hijri"
 
 
 @functools.cache
-def _eras() -> dict[str, str]:
-    """Era words (میلادی, شمسی, هجری قمری, ...; not the one-letter abbreviations) -> their calendar."""
-    return {lexicons.canonical(row["era"]): row["calendar"] for row in lexicons.rows("eras") if len(row["era"]) > 1}
-
-
-@functools.cache
 def _pattern() -> regex.Pattern[str]:
-    eras = lexicons.alternation([row["era"] for row in lexicons.rows("eras") if len(row["era"]) > 1])
+    eras = era_alternation(spelled_out=True)
     # "قرن 21", "قرن‌ بیست و یکم", "قرن پانزدهم میلادی"; not "قرن حاضر", "قرن گذشته" (no number).
     return regex.compile(
         rf"(?<![\p{{L}}\p{{M}}\d]){_CENTURY_WORD}(?:[ \u200c]?ی)?{_GAP}(?P<number>\d{{1,2}}|\p{{L}}+(?:{_GAP}و{_GAP}\p{{L}}+)?)"
@@ -49,7 +43,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
 
 def _calendar(number: int | None, era: str | None) -> str | None:
     if era is not None:
-        return _eras()[lexicons.canonical(era)]
+        return era_calendar(era)
     return "gregorian" if number in _GREGORIAN_WITHOUT_ERA else None
 
 

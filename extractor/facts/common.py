@@ -63,6 +63,25 @@ def amount_words() -> str:
 
 
 @functools.cache
+def _era_calendars() -> dict[str, str]:
+    return {lexicons.canonical(row["era"]): row["calendar"] for row in lexicons.rows("eras")}
+
+
+def era_calendar(era: str) -> str:
+    """The calendar an era after a year names (lexicons/eras.tsv): شمسی jalali, هجری قمری hijri, م gregorian."""
+    return _era_calendars()[lexicons.canonical(era)]
+
+
+def era_alternation(spelled_out: bool = False, without: str | None = None) -> str:
+    """A regex alternation of the eras; `spelled_out`: not the one-letter abbreviations (ش, ق, م), which
+    only a four-digit year makes an era; `without`: leave out one calendar's eras."""
+    rows = lexicons.rows("eras")
+    return lexicons.alternation(
+        [row["era"] for row in rows if (len(row["era"]) > 1 or not spelled_out) and row["calendar"] != without]
+    )
+
+
+@functools.cache
 def school_year_words() -> frozenset[str]:
     """The kinds of year after سال that begin on 1 Mehr: تحصیلی (school), زراعی (farming), آبی (water);
     a fiscal year (مالی) is the calendar year."""

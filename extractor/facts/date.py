@@ -16,6 +16,8 @@ from extractor.facts.common import (
     Candidate,
     SentenceContext,
     amount_words,
+    era_alternation,
+    era_calendar,
     iso_span,
     school_year_words,
     word_after,
@@ -69,12 +71,6 @@ def _month(name: str) -> _Month:
 
 
 @functools.cache
-def _eras() -> dict[str, str]:
-    """Era words and abbreviations after a year (1342 ش, 1437 ه.ق, 2016 میلادی), by canonical form: their calendar."""
-    return {lexicons.canonical(row["era"]): row["calendar"] for row in lexicons.rows("eras")}
-
-
-@functools.cache
 def _weekdays() -> dict[str, int]:
     return {lexicons.canonical(row["name"]): int(row["python_weekday"]) for row in lexicons.rows("weekdays")}
 
@@ -110,10 +106,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:[ \u200c]+و[ \u200c]+{number_word})+|دو[ \u200c]*هزار(?:[ \u200c]+و[ \u200c]+{number_word})*)(?![\p{{L}}\p{{M}}])"
     # An era names the calendar, which a year alone cannot tell (1437 هجری قمری); a year of one to three
     # digits is one only with an era in words (سال 201 هجری), not a single letter (سال 5 م...).
-    eras = lexicons.column("eras", "era")
-    era = rf"[ \u200c]+(?P<era>{lexicons.alternation(eras)})(?![\p{{L}}\p{{M}}])"
-    era_in_words = lexicons.alternation([name for name in eras if len(name) > 1])
-    short_year = rf"\d{{1,3}}(?=[ \u200c]+{era_in_words}(?![\p{{L}}\p{{M}}]))"
+    era = rf"[ \u200c]+(?P<era>{era_alternation()})(?![\p{{L}}\p{{M}}])"
+    short_year = rf"\d{{1,3}}(?=[ \u200c]+{era_alternation(spelled_out=True)}(?![\p{{L}}\p{{M}}]))"
     # "سال مالی 95", "سال تحصیلی 95 - 96": a fiscal year is the year; a school, farming or water year
     # runs from Mehr to Shahrivar (see _span).
     year_kind = rf"(?:{_GAP}(?P<year_kind>{lexicons.alternation(lexicons.column('year_kinds', 'word'))}))?"
@@ -367,7 +361,7 @@ def _calendar(month_calendar: str, month_named: bool, year_text: str | None, era
     """A named month's calendar, else the era's (1437 هجری قمری); a four-digit year from 1700 to 2199 is
     Gregorian without an era."""
     if era is not None and not month_named:
-        return _eras()[lexicons.canonical(era)]
+        return era_calendar(era)
     if year_text is not None and len(year_text) == 4 and 1700 <= int(year_text) < 2200:
         return "gregorian"
     return month_calendar

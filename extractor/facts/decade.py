@@ -7,8 +7,8 @@ import functools
 
 import regex
 
-from extractor import calendars, lexicons
-from extractor.facts.common import Candidate, SentenceContext, iso_span
+from extractor import calendars
+from extractor.facts.common import Candidate, SentenceContext, era_alternation, era_calendar, iso_span
 from extractor.numbers import whole_number
 
 _GAP = r"[ \u200c]+"
@@ -17,20 +17,9 @@ _FIRST_GREGORIAN_YEAR = 1700  # a four-digit decade from here on is Gregorian (1
 _TWO_DIGIT_CENTURY = {"gregorian": 1900, "jalali": 1300}  # دهه 70 میلادی: the 1970s; دهه 60: the 1360s
 
 
-def _era_rows() -> list[dict[str, str]]:
-    """The Jalali and Gregorian eras written in words (شمسی, میلادی, ...): lunar decades are not resolved."""
-    return [row for row in lexicons.rows("eras") if row["calendar"] != "hijri" and len(row["era"]) > 1]
-
-
-@functools.cache
-def _eras() -> dict[str, str]:
-    """Each era by canonical form: the calendar it names."""
-    return {lexicons.canonical(row["era"]): row["calendar"] for row in _era_rows()}
-
-
 @functools.cache
 def _pattern() -> regex.Pattern[str]:
-    eras = lexicons.alternation([row["era"] for row in _era_rows()])
+    eras = era_alternation(spelled_out=True, without="hijri")  # a lunar decade is not resolved
     number = r"\d{4}|\d{2}|\p{L}+"
     # "دهه 60", "دهه‌ی 1370", "دهه شصت"; "دهه های 60 و 70", "دهه 50 و 60" (a period); not "دهه اول محرم".
     return regex.compile(
@@ -45,7 +34,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         return []
     found = []
     for match in _pattern().finditer(sentence.text):
-        era = _eras()[lexicons.canonical(match.group("era"))] if match.group("era") else None
+        era = era_calendar(match.group("era")) if match.group("era") else None
         first = _first_year(match.group("number"), era)
         last = _first_year(match.group("last"), era) if match.group("last") else first
         if first is not None and last is not None and first[0] == last[0] and first[1] <= last[1]:
