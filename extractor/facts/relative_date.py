@@ -98,7 +98,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
     compiled = {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
     compiled["counted_period"] = regex.compile(
-        rf"{_GAP}(?P<unit>{unit})(?P<half>{_GAP}و{_GAP}نیم)?{_GAP}(?P<direction>{direction}){end}"  # "دو ماه و نیم گذشته"
+        rf"[ \u200c]*(?P<unit>{unit})(?P<half>{_GAP}و{_GAP}نیم)?{_GAP}(?P<direction>{direction}){end}"  # "دو ماه و نیم گذشته", "دوسال پیش"
     )
     return compiled
 

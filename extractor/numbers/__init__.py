@@ -27,6 +27,7 @@ from extractor.numbers.vocabulary import (
     UNIT,
     VAGUE,
     fold_arabic_letters,
+    joined_to_a_unit,
     starting_words,
     vocabulary,
 )
@@ -107,7 +108,7 @@ def _may_hold_numbers(text: str, words: frozenset[str] | None) -> bool:
         return True
     if words is None:
         words = frozenset(_NOT_LETTERS.split(fold_arabic_letters(text).replace("\u200c", "")))
-    return not starting_words().isdisjoint(words)
+    return not starting_words().isdisjoint(words) or not joined_to_a_unit().keys().isdisjoint(words)
 
 
 def find_numbers(text: str, words: frozenset[str] | None = None) -> list[NumberMatch]:

@@ -14,6 +14,7 @@ from extractor.numbers.vocabulary import (
     OTHER,
     Word,
     fold_arabic_letters,
+    joined_to_a_unit,
     lookup_key,
     vocabulary,
 )
@@ -118,9 +119,10 @@ def _any_text(text: str) -> Tokens:
         return tokens
     pieces = text.split(" ")
     starts = [before + index for index, before in enumerate(accumulate(map(len, pieces), initial=0))]
+    joined = joined_to_a_unit()
     readable = [
         index for index, piece in enumerate(pieces)
-        if (piece in vocabulary_words if piece.isalpha() else not _is_other_joined_word(piece, vocabulary_words))
+        if (piece in vocabulary_words or piece in joined if piece.isalpha() else not _is_other_joined_word(piece, vocabulary_words))
     ]
     previous = -1
     for index in readable:
@@ -131,6 +133,8 @@ def _any_text(text: str) -> Tokens:
             _add_token(tokens, text, vocabulary_words[piece], starts[index], starts[index] + len(piece))
         elif piece.isdigit():
             _add_token(tokens, text, Word(DIGITS, int(piece)), starts[index], starts[index] + len(piece))
+        elif lookup_key(piece) in joined:
+            _add_number_and_unit(tokens, text, piece, starts[index], joined[lookup_key(piece)])
         else:
             _add_piece(tokens, text, piece, starts[index], vocabulary_words)
         previous = index
@@ -143,8 +147,15 @@ def _is_other_joined_word(piece: str, vocabulary_words: dict[str, Word]) -> bool
     """A word written with ZWNJ inside (می‌شود, سال‌ها) that is no number word: one OTHER token, like any."""
     return (
         _ZWNJ in piece and piece[0] != _ZWNJ and piece[-1] != _ZWNJ and piece.replace(_ZWNJ, "").isalpha()
-        and lookup_key(piece) not in vocabulary_words
+        and lookup_key(piece) not in vocabulary_words and lookup_key(piece) not in joined_to_a_unit()
     )
+
+
+def _add_number_and_unit(tokens: Tokens, text: str, piece: str, start: int, number_length: int) -> None:
+    """"دوسال", "یک‌هفته": the number word, then the unit as an OTHER token."""
+    unit_start = start + number_length + (piece[number_length] == _ZWNJ)
+    _add_token(tokens, text, vocabulary()[piece[:number_length]], start, start + number_length)
+    _add_token(tokens, text, _NOT_A_NUMBER, unit_start, start + len(piece))
 
 
 def _add_token(tokens: Tokens, text: str, word: Word, start: int, end: int) -> None:
@@ -161,6 +172,8 @@ def _is_plain_words(text: str) -> bool:
 
 def _plain_words(text: str) -> Tokens:
     pieces = text.split(" ")
+    if not joined_to_a_unit().keys().isdisjoint(pieces):  # "دوسال": split by the general path
+        return _any_text(text)
     vocabulary_words = vocabulary()
     lengths = list(map(len, pieces))
     starts = [length_before + index for index, length_before in enumerate(accumulate(lengths[:-1], initial=0))]

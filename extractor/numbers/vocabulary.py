@@ -112,6 +112,18 @@ def vocabulary() -> dict[str, Word]:
     return {lookup_key(word): entry for word, entry in words.items()}
 
 
+_JOINED_NUMBERS = ("صد",)  # besides one to ten: "صدسال قبل"
+
+
+@functools.cache
+def joined_to_a_unit() -> dict[str, int]:
+    """A small number word written joined to a time unit ("دوسال", "یک‌هفته", "صدسال"), by lookup key:
+    the length of the number word, which the tokenizer splits off."""
+    numbers = [row["word"] for row in lexicons.rows("number_words") if 1 <= int(row["value"]) <= 10]
+    units = [unit for unit in lexicons.column("time_units", "word") if " " not in unit]
+    return {lookup_key(number + unit): len(number) for number in (*numbers, *_JOINED_NUMBERS) for unit in units}
+
+
 @functools.cache
 def starting_words() -> frozenset[str]:
     """The words that can begin a number, a sign or a vague quantity (not "و", "تا", ...)."""
