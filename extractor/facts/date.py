@@ -104,6 +104,13 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     # "یک هزار و سیصد و نود و چهار", "دو هزار و شانزده": a year in words, as official texts write it.
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
     year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:[ \u200c]+و[ \u200c]+{number_word})+|دو[ \u200c]*هزار(?:[ \u200c]+و[ \u200c]+{number_word})*)(?![\p{{L}}\p{{M}}])"
+    # After سال, "و" and a number must follow the thousand ("سال دو هزار و هفده"; not "سال دو هزار نفر"),
+    # and no scale or currency ("سال یک هزار و پانصد میلیارد تومان" is an amount).
+    scale = lexicons.alternation(lexicons.column("scales", "word"))
+    year_in_words_after_year = (
+        rf"(?:(?:یک[ \u200c]*)?هزار|دو[ \u200c]*هزار)(?:[ \u200c]+و[ \u200c]+{number_word})+(?![\p{{L}}\p{{M}}])"
+        rf"(?![ \u200c]*(?:{scale}|{amount_after}))"
+    )
     # An era names the calendar, which a year alone cannot tell (1437 هجری قمری); a year of one to three
     # digits is one only with an era in words (سال 201 هجری), not a single letter (سال 5 م...).
     era = rf"[ \u200c]+(?P<era>{era_alternation()})(?![\p{{L}}\p{{M}}])"
@@ -118,7 +125,6 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی|لغایت){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
     host = lexicons.alternation(list(single_word_places()))
-    scale = lexicons.alternation(lexicons.column("scales", "word"))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
     event_year = rf"1[34]\d\d|19\d\d|20\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
     patterns = {
@@ -130,7 +136,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "month+year": rf"(?:ماه(?:{_GAP}مبارک)?{_GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
         "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
         "years": rf"سال(?:[ \u200c]?های?)?{year_kind}{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{era})?",
-        "year": rf"سال{year_kind}{_GAP}(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})(?:{era})?",
+        "year": rf"سال{year_kind}{_GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})"
+        rf"|(?P<year_in_words>{year_in_words_after_year}))(?:{era})?",
         # Not a code in a credit line: "1899/2096", "* * 2078 * * 1961".
         "year_alone": rf"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{era}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})"
@@ -212,6 +219,7 @@ _EVENT_RULE = "event_year"
 _WEEKDAY_RULE = "weekday"
 _YEAR_WORD = "سال"
 _NOWRUZ = "نوروز"
+_THOUSAND = "هزار"
 _NOWRUZ_YEARS_AFTER_JALALI = 621  # Nowruz of the Gregorian year 2016 begins the Jalali year 1395
 _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
 _DIGIT = regex.compile(r"\d")
@@ -234,7 +242,9 @@ def _signals(text: str, words: frozenset[str]) -> set[str]:
         present.add("weekday")
     if _names_a_month(text, words):
         present.add("month")
-    if not _DIGIT.search(text):  # every other kind of date is written with digits
+    if not _DIGIT.search(text):  # every other kind of date is written with digits, but a year in words
+        if _YEAR_WORD in text and _THOUSAND in text:
+            present.add("year_word")  # "سال دو هزار و هفده"
         return present
     if _NUMERIC_DATE.search(text):
         present.add("numeric_date")
