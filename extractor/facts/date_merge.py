@@ -107,8 +107,10 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
     if until_now:
         end = until_now.end()
     period_words = _PART_OF_PERIOD.search(text, max(0, start - 30), start)
-    if period_words and period_words.group("months") and whole_number(period_words.group("months")) is None:
-        period_words = None  # "در ماه اول سال": در is no number of months
+    if period_words and period_words.group("months") and (
+        whole_number(period_words.group("months")) is None or not _names_years(day)
+    ):
+        period_words = None  # "در ماه اول سال": در is no number of months; "دوره یک ماهه 24 آبان تا 24 آذر": months of no year
     is_range = _RANGE_JOINER.search(text, start, end) is not None
     if period_words:
         start = period_words.start()
@@ -128,6 +130,11 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
             details["start"], details["end"] = months
             value = "/".join(date.isoformat() for date in months)
     return replace(day, start=start, end=end, value=value, details=details)
+
+
+def _names_years(day: Candidate) -> bool:
+    """A year or years, no month in them ("سال 95", "سال های 94 و 95", "سال جاری"): what "N ماهه" takes part of."""
+    return day.details.get("granularity") in ("year", "period") and day.details.get("month") is None
 
 
 def _months_and_which(period_words: regex.Match[str]) -> tuple[str, str | None]:
