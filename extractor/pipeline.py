@@ -38,7 +38,7 @@ def extract(
     mentions, speakers = _entities_and_speakers(layout, paragraphs.kept, with_entities)
     sentences, facts = _sentences_and_facts(layout, paragraphs.kept, speakers, mentions, reference_date)
     # Sentences and entities stay plain dicts: pydantic validates them with the Document, in one call
-    # (5% of a batch run, against building each model on its own).
+    # (a few percent of a batch run, against building each model on its own).
     return Document.model_validate(
         {
             "id": document_id,
