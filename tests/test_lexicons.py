@@ -159,3 +159,13 @@ def test_lexicons_every_uncounted_word(row):
     """A ratio, an adjective, an age, a stage, a multiplication: a number before them counts nothing."""
     document = extract(f"این رقم 3 {row['word']} شد.")
     assert [fact.text for fact in document.facts if fact.kind == "count"] == []
+
+
+@pytest.mark.parametrize("row", lexicons.rows("year_events"), ids=lambda row: row["phrase"])
+def test_lexicons_every_year_event(row):
+    """The year after an event is a date (the year alone, as annotators mark it); two digits only where
+    the lexicon allows them (انتخابات 96, not جام 64 تیمی)."""
+    fact = _only_fact(f"او در {row['phrase']} 2016 شرکت کرد.")
+    assert (fact.kind, fact.text, fact.year) == ("date", "2016", 2016)
+    short = [fact.text for fact in extract(f"او در {row['phrase']} 96 شرکت کرد.").facts if fact.kind == "date"]
+    assert short == (["96"] if row["two_digit_years"] == "yes" else [])

@@ -124,9 +124,15 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی|لغایت){_GAP})?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
+    # Two digits follow only the events whose years are written so (انتخابات 96, بودجه 96); not "جام 64 تیمی".
+    event_of_two_digit_years = lexicons.alternation(
+        [row["phrase"] for row in lexicons.rows("year_events") if row["two_digit_years"] == "yes"]
+    )
     host = lexicons.alternation(list(single_word_places()))
     start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
-    event_year = rf"1[34]\d\d|19\d\d|20\d\d|(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
+    four_digit_year = r"1[34]\d\d|19\d\d|20\d\d"
+    two_digit_year = rf"(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
+    event_year = rf"{four_digit_year}|{two_digit_year}"
     patterns = {
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day})(?:{_GAP}|(?<=\d))(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
         "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
@@ -145,7 +151,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
         # fact is the year alone, as annotators mark it: see _EVENT_RULE).
         # Two digits are a year from 1350 to 1409 (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
-        "event_year": rf"(?<![\p{{L}}\p{{M}}]){event}{_GAP}(?:{host}{_GAP})?(?P<year>{event_year})(?!\d)",
+        "event_year": rf"(?<![\p{{L}}\p{{M}}])(?:{event}(?:{_GAP}{host})?[ \u200c]*(?P<year>{four_digit_year})"
+        rf"|{event_of_two_digit_years}{_GAP}(?:{host}{_GAP})?(?P<year>{two_digit_year}))(?!\d)",
         # "نوروز 95", "نوروز سال 1396", "نوروز 2016": Nowruz is the first day of the Jalali year.
         "nowruz": rf"(?P<nowruz>{_NOWRUZ}){_GAP}(?:سال{_GAP})?(?P<year>{event_year})(?!\d)",
     }

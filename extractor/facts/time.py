@@ -169,8 +169,11 @@ def _inner_day(start: int, end: int, days: list[Candidate]) -> Candidate | None:
 
 
 def _adjacent_day(text: str, start: int, end: int, days: list[Candidate]) -> Candidate | None:
-    """A date that touches the time, only spaces, a comma or روز between: "ساعت 17 روز پنجشنبه"."""
+    """A day that touches the time, only spaces, a comma or روز between: "ساعت 17 روز پنجشنبه"; not a
+    year ("جام ملت‌های 2021 شب گذشته": the event's year, then last night)."""
     for day in sorted(days, key=lambda candidate: candidate.start - candidate.end):
+        if day.details.get("granularity") != "day":
+            continue
         if day.start >= end and _JOIN_TO_DAY.fullmatch(text[end : day.start]):
             return day
         if day.end <= start and _JOIN_TO_DAY.fullmatch(text[day.end : start]):
