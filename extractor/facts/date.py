@@ -145,7 +145,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "year": rf"سال{year_kind}{_GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})"
         rf"|(?P<year_in_words>{year_in_words_after_year}))(?:{era})?",
         # Not a code in a credit line: "1899/2096", "* * 2078 * * 1961".
-        "year_alone": rf"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{era}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا )))",
+        "year_alone": rf"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{era}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا |تاکنون|تا[ \u200c]+کنون)))",
         "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})"
         rf"(?:(?:[ \u200c]*ی)?{_GAP}(?P<relative>گذشته|آینده)|{_GAP}(?P<week_word>هفته){_GAP}(?P<relative>جاری|گذشته|آینده))?",
         # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
