@@ -270,6 +270,8 @@ def find(sentence: SentenceContext) -> list[Candidate]:
     found: list[Candidate] = []
     streets: list[tuple[int, int]] = []  # "خیابان 15 خرداد": no later pattern finds خرداد there either
     present = _signals(sentence.text, sentence.words)
+    if not present:  # most sentences
+        return found
     for rule, pattern in _patterns():
         if _NEEDS[rule] not in present:
             continue

@@ -39,6 +39,8 @@ _UNTIL_NOW = regex.compile(r"[ \u200c]+(?:تاکنون|تا کنون|تا به �
 
 def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> list[Candidate]:
     """The date candidates of one sentence, with those the text says as one joined."""
+    if not days:  # most sentences
+        return days
     ordered = _without_nested(sorted(days, key=lambda day: (day.start, -day.end)))
     merged: list[Candidate] = []
     for day in ordered:
