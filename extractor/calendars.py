@@ -129,6 +129,14 @@ def year_span(calendar: str, year: int) -> tuple[datetime.date, datetime.date]:
     return year_start(year), year_end(year)
 
 
+SATURDAY = 5  # Python's weekday number of the first day of the Iranian week
+
+
+def week_start(date: datetime.date, weeks: int = 0) -> datetime.date:
+    """The Saturday that begins the Iranian week (Saturday to Friday) holding `date`, moved by `weeks`."""
+    return date - datetime.timedelta(days=(date.weekday() - SATURDAY) % 7) + datetime.timedelta(weeks=weeks)
+
+
 _MEHR = 7  # the school, farming and water years begin on 1 Mehr
 
 

@@ -103,12 +103,13 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     amount_after = amount_words()
     # "یک هزار و سیصد و نود و چهار", "دو هزار و شانزده": a year in words, as official texts write it.
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
-    year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:[ \u200c]+و[ \u200c]+{number_word})+|دو[ \u200c]*هزار(?:[ \u200c]+و[ \u200c]+{number_word})*)(?![\p{{L}}\p{{M}}])"
+    and_a_number = rf"[ \u200c]+و[ \u200c]+{number_word}"
+    year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:{and_a_number})+|دو[ \u200c]*هزار(?:{and_a_number})*)(?![\p{{L}}\p{{M}}])"
     # After سال, "و" and a number must follow the thousand ("سال دو هزار و هفده"; not "سال دو هزار نفر"),
     # and no scale or currency ("سال یک هزار و پانصد میلیارد تومان" is an amount).
     scale = lexicons.alternation(lexicons.column("scales", "word"))
     year_in_words_after_year = (
-        rf"(?:(?:یک[ \u200c]*)?هزار|دو[ \u200c]*هزار)(?:[ \u200c]+و[ \u200c]+{number_word})+(?![\p{{L}}\p{{M}}])"
+        rf"(?:(?:یک[ \u200c]*)?هزار|دو[ \u200c]*هزار)(?:{and_a_number})+(?![\p{{L}}\p{{M}}])"
         rf"(?![ \u200c]*(?:{scale}|{amount_after}))"
     )
     # An era names the calendar, which a year alone cannot tell (1437 هجری قمری); a year of one to three
@@ -217,7 +218,6 @@ def _day_joined_to_a_month() -> regex.Pattern[str]:
 
 
 _MONTH_WORD = "ماه"
-_SATURDAY = 5  # Python's weekday number of the first day of the Iranian week
 _VERB_PREFIX = "می"  # also the month May
 _ONE = "یک"
 _MONTH_RULE = "month"
@@ -425,7 +425,7 @@ def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
     Lunar Hijri dates keep their parts but are not converted (the Iranian lunar calendar follows
     moon sightings, which no arithmetic predicts to the day)."""
     if parts.calendar == "hijri":
-        year = parts.year if parts.year_digits not in (0, 2) else None
+        year = parts.year if parts.year_digits != 2 else None  # 1437, 201 هجری; not "رمضان 37"
     else:
         year = _full_year(parts, reference)
     weekday = WEEKDAY_NAMES[parts.weekday] if parts.weekday is not None else None
@@ -492,8 +492,7 @@ def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:
 def _weekday_of_week(weekday: int, relative: str | None, reference: datetime.date) -> datetime.date:
     """"جمعه هفته جاری", "شنبه هفته آینده": that weekday in this, the next or the last Iranian week."""
     weeks = {_PREVIOUS: -1, _NEXT: 1}.get(relative or _CURRENT, 0)
-    saturday = reference - datetime.timedelta(days=(reference.weekday() - _SATURDAY) % 7) + datetime.timedelta(weeks=weeks)
-    return saturday + datetime.timedelta(days=(weekday - _SATURDAY) % 7)
+    return calendars.week_start(reference, weeks) + datetime.timedelta(days=(weekday - calendars.SATURDAY) % 7)
 
 
 def _day_details(date: datetime.date) -> dict:

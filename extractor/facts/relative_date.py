@@ -9,7 +9,15 @@ import functools
 import regex
 
 from extractor import calendars, lexicons
-from extractor.facts.common import WEEKDAY_NAMES, Candidate, SentenceContext, amount_words, iso_span, school_year_words
+from extractor.facts.common import (
+    WEEKDAY_NAMES,
+    Candidate,
+    SentenceContext,
+    amount_words,
+    era_calendar,
+    iso_span,
+    school_year_words,
+)
 
 _GAP = r"[ \u200c]+"
 # What takes part of a year (date_merge joins it to the year): "9 ماهه (نخست)", "نیمه اول", "پایان", ...
@@ -21,7 +29,6 @@ _YEAR_PART_WORDS = (
 _NOT_THIS_YEAR = "جاری|گذشته|آینده|قبل|پیش|بعد|اخیر|آتی|جدید|دیگر|نو|میلادی|شمسی|قمری|مالی|تحصیلی|زراعی|آبی"
 _JALALI = "jalali"
 _GREGORIAN = "gregorian"
-_GREGORIAN_ERA = "میلادی"
 _UNITS = {"روز": "day", "هفته": "week", "ماه": "month", "ماهه": "month", "سال": "year", "دهه": "decade", "قرن": "century"}
 _DAYS_PER_UNIT = {"day": 1, "week": 7}
 _DAYS_PER_MONTH = 30  # for the half in "دو ماه و نیم"
@@ -137,7 +144,8 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if rule == "counted_period" or not _may_match(rule, sentence):
             continue
         for match in pattern.finditer(sentence.text):
-            calendar = _GREGORIAN if match.groupdict().get("era") == _GREGORIAN_ERA else _JALALI  # سال گذشته میلادی
+            era = match.groupdict().get("era")
+            calendar = era_calendar(era) if era else _JALALI  # سال گذشته میلادی: a Gregorian year
             found.append(_candidate(rule, match.start(), match.end(), _resolve(rule, match, reference, calendar), calendar))
     for number in sentence.single_numbers:  # "دو روز پیش", "سه سال اخیر", "5 سال آینده"
         match = _patterns()["counted_period"].match(sentence.text, number.end)
@@ -183,7 +191,7 @@ def _period(unit: str, offset: int, reference: datetime.date | None, calendar: s
     if reference is None:
         return unit, None, None
     if unit == "week":  # the Iranian week runs Saturday to Friday
-        saturday = reference - datetime.timedelta(days=(reference.weekday() - 5) % 7) + datetime.timedelta(weeks=offset)
+        saturday = calendars.week_start(reference, offset)
         return "week", saturday, saturday + datetime.timedelta(days=6)
     year, month = (reference.year, reference.month) if calendar == _GREGORIAN else calendars.from_gregorian(reference)[:2]
     if unit == "year":

@@ -133,8 +133,8 @@ def _any_text(text: str) -> Tokens:
             _add_token(tokens, text, vocabulary_words[piece], starts[index], starts[index] + len(piece))
         elif piece.isdigit():
             _add_token(tokens, text, Word(DIGITS, int(piece)), starts[index], starts[index] + len(piece))
-        elif lookup_key(piece) in joined:
-            _add_number_and_unit(tokens, text, piece, starts[index], joined[lookup_key(piece)])
+        elif (number_length := joined.get(lookup_key(piece))) is not None:
+            _add_number_and_unit(tokens, text, piece, starts[index], number_length)
         else:
             _add_piece(tokens, text, piece, starts[index], vocabulary_words)
         previous = index
@@ -145,10 +145,10 @@ def _any_text(text: str) -> Tokens:
 
 def _is_other_joined_word(piece: str, vocabulary_words: dict[str, Word]) -> bool:
     """A word written with ZWNJ inside (می‌شود, سال‌ها) that is no number word: one OTHER token, like any."""
-    return (
-        _ZWNJ in piece and piece[0] != _ZWNJ and piece[-1] != _ZWNJ and piece.replace(_ZWNJ, "").isalpha()
-        and lookup_key(piece) not in vocabulary_words and lookup_key(piece) not in joined_to_a_unit()
-    )
+    if not (_ZWNJ in piece and piece[0] != _ZWNJ and piece[-1] != _ZWNJ and piece.replace(_ZWNJ, "").isalpha()):
+        return False
+    key = lookup_key(piece)
+    return key not in vocabulary_words and key not in joined_to_a_unit()
 
 
 def _add_number_and_unit(tokens: Tokens, text: str, piece: str, start: int, number_length: int) -> None:
