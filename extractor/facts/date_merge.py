@@ -20,15 +20,15 @@ _FROM = regex.compile(r"(?<![\p{L}\p{M}])از[ \u200c]+(?:تاریخ[ \u200c]+)?
 # اوایل, اواسط, اواخر (early, mid, late) stand beside a date, as annotators mark it, like بیش از beside
 # an amount; ابتدای, پایان, "9 ماهه نخست", "9 ماهه" (the first nine months of) take part in it, and the
 # از before them only when the period runs on (از ابتدای سال تاکنون; not a bare "از ابتدای سال آینده").
-_PART_OF_PERIOD = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:(?:ابتدای|آغاز|پایان|انتهای|نیمه[ \u200c]+(?P<half>اول|نخست|دوم))"
+_PART_OF_PERIOD = regex.compile(  # (?r), here and in _DAY_BEFORE: see facts.common
+    r"(?r)(?<![\p{L}\p{M}])(?:(?:ابتدای|آغاز|پایان|انتهای|نیمه[ \u200c]+(?P<half>اول|نخست|دوم))"
     r"|(?:طی[ \u200c]+)?(?!هر[ \u200c])(?P<months>\d{1,2}|\p{L}+)[ \u200c]+"
     r"(?:ماهه?[ \u200c]+(?P<which>نخست|اول|آغازین|پایانی|دوم|سوم|چهارم)|ماهه))[ \u200c]+\Z"
 )
 # "22 و 23 آذر", "روزهای نهم و دهم اردیبهشت", "پانزدهم تا بیست و پنجم اردیبهشت": a first day said
 # before the date that names the month, in digits or words.
 _DAY_BEFORE = regex.compile(
-    r"(?<![\p{L}\p{M}\d])(?:روزهای[ \u200c]+)?(?P<day>\d{1,2}|(?:\p{L}+[ \u200c]+و[ \u200c]+)?\p{L}+)"
+    r"(?r)(?<![\p{L}\p{M}\d])(?:روزهای[ \u200c]+)?(?P<day>\d{1,2}|(?:\p{L}+[ \u200c]+و[ \u200c]+)?\p{L}+)"
     r"(?:[ \u200c]*(?:و|،)[ \u200c]*|[ \u200c]+(?:تا|الی|لغایت)[ \u200c]+)\Z"
 )
 # "سه ماهه دوم": the second three months of the year; "6 ماهه پایانی": its last six.

@@ -109,7 +109,7 @@ def _scale_values() -> dict[str, int]:
 @functools.cache
 def _money_noun_before() -> regex.Pattern[str]:
     nouns = lexicons.alternation(lexicons.column("money_nouns", "word"))
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){nouns}(?:[ \u200c]+\p{{L}}+)?[ \u200c]+\Z")
+    return regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}]){nouns}(?:[ \u200c]+\p{{L}}+)?[ \u200c]+\Z")  # (?r): see common
 
 
 def _start_at_from(text: str, start: int) -> int:

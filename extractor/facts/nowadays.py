@@ -16,7 +16,7 @@ _CLAUSE_END = regex.compile(r"[.؛:!?«»]")
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c]+")
 # Where امروز stands as an adverb: at the start of the sentence or a clause, or after a conjunction.
 _ADVERB_POSITION = regex.compile(
-    r"(?:\A|[.؛:!?«»،,/]|(?<![\p{L}\p{M}])(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا|نیز|هم|بطوریکه|تردید))[ \u200c]*\Z"
+    r"(?r)(?:\A|[.؛:!?«»،,/]|(?<![\p{L}\p{M}])(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا|نیز|هم|بطوریکه|تردید))[ \u200c]*\Z"
 )
 
 
