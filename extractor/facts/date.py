@@ -191,32 +191,35 @@ def _month_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _names_a_month(text: str, words: frozenset[str]) -> bool:
     """Whether a month is named: a clear name (فروردین), or an ambiguous one (دی, می, تیر, اوت) after a
-    day (14 تیر, پنج مهر, چهاردهم تیر), before a year (اوت 2016) or beside ماه (تیرماه, دی ماه, ماه محرم). A word scan: far cheaper
-    than the patterns."""
+    day (14 تیر, پنج مهر, چهاردهم تیر), before a year (اوت 2016) or beside ماه (تیرماه, دی ماه, ماه محرم);
+    or digits joined to a month (24شهریور). A word scan: far cheaper than the patterns."""
     every, clear, joined = _month_words()
-    if every.isdisjoint(words) and joined.isdisjoint(words):
-        return _DIGIT.search(text) is not None and _day_joined_to_a_month().search(text) is not None  # "24شهریور": one word
     if not clear.isdisjoint(words) or not joined.isdisjoint(words):
         return True
-    words = text.lower().replace("\u200c", " ").split()
-    for index in [index for index, word in enumerate(words) if word in every or word in joined]:
-        word = words[index]
-        if word in clear or word in joined:
+    if not every.isdisjoint(words) and _names_an_ambiguous_month(text, every):
+        return True
+    return _DIGIT.search(text) is not None and _day_joined_to_a_month().search(text) is not None
+
+
+def _names_an_ambiguous_month(text: str, every: frozenset[str]) -> bool:
+    """"14 تیر", "(امروز 12 آذر)", "دی 97", "تیر ماه": words split at ZWNJ too, so that the می of
+    "20 می‌دهم" stands before دهم (no month: the patterns' own verb check) and not alone."""
+    words = _NOT_A_WORD.split(text.lower())
+    for index in [index for index, word in enumerate(words) if word in every]:
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        after_a_day = before[-1:].isdigit() or before in starting_words() or before.endswith("م")
+        before_a_year = after[:1].isdigit()  # "اوت 2016", "دی 97"
+        if after in (_MONTH_WORD, _YEAR_WORD) or before == _MONTH_WORD or after_a_day or before_a_year:
             return True
-        if word in every:
-            before = words[index - 1] if index else ""
-            after = words[index + 1] if index + 1 < len(words) else ""
-            after_a_day = before[-1:].isdigit() or before in starting_words() or before.endswith("م")
-            before_a_year = after[:1].isdigit()  # "اوت 2016", "دی 97"
-            if after in (_MONTH_WORD, _YEAR_WORD) or before == _MONTH_WORD or after_a_day or before_a_year:
-                return True
     return False
 
 
 @functools.cache
 def _day_joined_to_a_month() -> regex.Pattern[str]:
-    """Digits written joined to a month name: "24شهریور", "14مهر92"."""
-    return regex.compile(rf"(?<!\d)\d{{1,2}}{lexicons.alternation(lexicons.column('months', 'name'))}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    """Digits written joined to a month name: "24شهریور", "14مهر92", "30خردادماه"."""
+    month = lexicons.alternation(lexicons.column("months", "name"))
+    return regex.compile(rf"(?<!\d)\d{{1,2}}{month}(?:{_MONTH_WORD})?(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 
 _MONTH_WORD = "ماه"
@@ -232,6 +235,7 @@ _THOUSAND = "هزار"
 _NOWRUZ_YEARS_AFTER_JALALI = 621  # Nowruz of the Gregorian year 2016 begins the Jalali year 1395
 _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
 _DIGIT = regex.compile(r"\d")
+_NOT_A_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")  # ZWNJ and punctuation too
 _NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
 _FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 
