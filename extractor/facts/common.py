@@ -102,8 +102,13 @@ def suffixed_forms(noun: str) -> tuple[str, ...]:
 
 
 def sentence_words(text: str) -> frozenset[str]:
-    """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are absent."""
-    return frozenset(_NOT_WORD.split(text.replace("\u200c", "").lower()))
+    """A sentence's words, lower-cased, for finders to skip patterns whose words are absent: a word
+    written with ZWNJ gives the whole (ZWNJ removed) and its parts, as patterns match either ("سال‌جاری":
+    سالجاری, سال, جاری)."""
+    lower = text.lower()
+    if "\u200c" not in lower:
+        return frozenset(_NOT_WORD.split(lower))
+    return frozenset(_NOT_WORD.split(lower.replace("\u200c", ""))).union(_NOT_WORD.split(lower))  # ZWNJ splits
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,15 @@ def word_after(text: str, position: int) -> Word | None:
     """The word that follows `position`, skipping spaces (not punctuation)."""
     match = _WORD_AFTER.match(text, position)
     return Word(match.start(1), match.end(1), match.group(1)) if match else None
+
+
+_VERB_PREFIXES = ("می\u200c", "نمی\u200c")
+
+
+def starts_a_verb(text: str, start: int) -> bool:
+    """Whether a verb with its prefix می or نمی joined by ZWNJ starts at `start` ("می‌دهم", "نمی‌رسد"):
+    no noun and no month is written so."""
+    return text.startswith(_VERB_PREFIXES, start)
 
 
 def word_before(text: str, position: int) -> Word | None:

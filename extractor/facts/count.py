@@ -17,6 +17,7 @@ from extractor.facts.common import (
     high_value,
     plain_number,
     qualifier_before,
+    starts_a_verb,
     suffixed_forms,
     word_after,
     word_before,
@@ -106,6 +107,8 @@ def _is_counted(noun: Word, number_start: int, text: str) -> bool:
     finders own, not part of a verb, not a place, and the number is no label's (شماره 5)."""
     if noun.key in _not_counted_nouns() or noun.text in starting_first_names() or _makes_a_verb(noun, text):
         return False  # "(55 یوسف سیدی)": the minute of a substitution and a player's name
+    if starts_a_verb(text, noun.start):  # "به 98 می‌رسد"
+        return False
     if noun.text in starting_words():
         return False  # "دو سه برابر": two or three times; a number word counts nothing
     if _second_of_a_score(text, number_start):

@@ -20,6 +20,7 @@ from extractor.facts.common import (
     era_calendar,
     iso_span,
     school_year_words,
+    starts_a_verb,
     word_after,
     word_before,
 )
@@ -27,6 +28,7 @@ from extractor.numbers import whole_number
 from extractor.numbers.vocabulary import starting_words
 
 _GAP = r"[ \u200c]+"
+_DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space, or digits before: "سی‌دی" (a CD) is no 30 Dey
 _CURRENT = "current"
 _PREVIOUS = "previous"
 _NEXT = "next"
@@ -135,7 +137,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     two_digit_year = rf"(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
     event_year = rf"{four_digit_year}|{two_digit_year}"
     patterns = {
-        "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day})(?:{_GAP}|(?<=\d))(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
+        "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day})(?:{_DAY_MONTH_GAP}|(?<=\d)\u200c?)(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
         "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
         "numeric_date_day_first": r"(?P<day_number>\d{1,2})/(?P<month_number>\d{1,2})/(?P<year>\d{4}|\d{2})",
         # "95.3.13", "88.2.21": a Jalali date with a two-digit year, written with dots (not 12.5 nor 10.5.2).
@@ -318,6 +320,8 @@ def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
         return True  # "یک تیر به سینه خود شلیک کرد": one bullet (the first of Tir is یکم تیر, اول تیر)
     if _group(match, "month") != _VERB_PREFIX:
         return False
+    if starts_a_verb(text, match.start("month")):
+        return True  # "نمره 20 می‌دهم"
     after = word_after(text, match.end("month"))
     return after is not None and after.text in lexicons.words("verbs", "word")
 

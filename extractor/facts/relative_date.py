@@ -70,7 +70,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     direction = lexicons.alternation(list(_directions())) + rf"(?!(?<=پیش|قبل){_GAP}از(?![\p{{L}}\p{{M}}]))"
     unit = "|".join(_UNITS)
     season = lexicons.alternation(list(_seasons()))
-    start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
+    # Not the second half of a word joined by ZWNJ: "شبانه‌روز گذشته" (the last 24 hours) is no day.
+    start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", r"(?![\p{L}\p{M}\d])"
     # "جامعه امروز", "دنیای امروز", "تا به امروز": today's world, nowadays, so far: no particular day.
     nowadays = lexicons.alternation(lexicons.column("nowadays_nouns", "word"))
     not_a_day = rf"(?<!(?:(?<![\p{{L}}\p{{M}}]){nowadays}|تا به){_GAP})(?!امروز{_GAP}(?:{nowadays})(?![\p{{L}}\p{{M}}]))"

@@ -33,7 +33,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     until = rf"{_GAP}(?:تا|الی){_GAP}(?:ساعت{_GAP})?(?P<until>\d{{1,2}}(?::\d{{2}})?)"
     # "ساعت 10 صبح الی 20": a part of day before the end hour is the start's; after it, the end's.
     clock = rf"ساعت{_GAP}(?:{hour})(?:{_GAP}(?P<start_part>{part}))?(?:{until})?(?:{_GAP}(?P<part>{part}))?"
-    start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
+    # Not inside a word joined by ZWNJ: "دوشنبه شب‌های هر هفته" is every Monday night, no one time.
+    start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", r"(?![\p{L}\p{M}\d]|\u200c[\p{L}\p{M}])"
     patterns = {
         "clock": clock,
         "digits_clock": r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?!:?\d)",

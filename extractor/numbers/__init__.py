@@ -114,7 +114,8 @@ def _may_hold_numbers(text: str, words: frozenset[str] | None) -> bool:
 def find_numbers(text: str, words: frozenset[str] | None = None) -> list[NumberMatch]:
     """Every number expression in running text, left to right, the longest reading, none split in two.
 
-    `words`: the text's words (ZWNJ removed, Arabic letters already Persian), when the caller has them.
+    `words`: the text's words (each ZWNJ-joined word whole, ZWNJ removed, and in parts; Arabic letters
+    already Persian), when the caller has them.
     """
     if not _may_hold_numbers(text, words):
         return []
