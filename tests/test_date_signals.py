@@ -4,15 +4,14 @@ import pytest
 from support import corpus_lines, shared_jsonl
 
 from extractor.facts import date
-from extractor.facts.common import SentenceContext, sentence_words
+from extractor.facts.common import SentenceContext
 from extractor.normalize import normalize
-from extractor.numbers import find_numbers
 
 EVERY_SIGNAL = {signal for signal in date._NEEDS.values()}
 
 
 def _spans(text):
-    sentence = SentenceContext(text, find_numbers(text), None, sentence_words(text))
+    sentence = SentenceContext.read(text, None)
     return [(candidate.start, candidate.end, candidate.rule) for candidate in date.find(sentence)]
 
 

@@ -22,8 +22,7 @@ from extractor.facts import (
     relative_date,
     time,
 )
-from extractor.facts.common import Candidate, SentenceContext, sentence_words
-from extractor.numbers import find_numbers
+from extractor.facts.common import Candidate, SentenceContext
 
 FINDERS = (money, percent, duration, rank, count)
 DAY_FINDERS = (date, relative_date, decade, century)  # time grows over the days these find, so it runs after them
@@ -34,8 +33,7 @@ _KIND_RANK = {kind: order for order, kind in enumerate(KIND_ORDER)}
 def find_facts(text: str, start: int, end: int, reference_date: datetime.date | None) -> list[Candidate]:
     """The facts of the sentence text[start:end], with spans into `text`, left to right."""
     sentence_text = text[start:end]
-    words = sentence_words(sentence_text)
-    sentence = SentenceContext(sentence_text, find_numbers(sentence_text, words), reference_date, words)
+    sentence = SentenceContext.read(sentence_text, reference_date)
     found_days = [candidate for finder in DAY_FINDERS for candidate in finder.find(sentence)]
     days = date_merge.merge(sentence_text, found_days, reference_date)
     times = time.find(sentence, days)  # "صبح امروز": a time, before امروز is read as "nowadays" below

@@ -12,7 +12,7 @@ from typing import Any
 import regex
 
 from extractor import lexicons
-from extractor.numbers import NumberMatch, exact
+from extractor.numbers import NumberMatch, exact, find_numbers
 
 _WORD_AFTER = regex.compile(r"[ \u200c]*([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)")
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")
@@ -102,24 +102,34 @@ def suffixed_forms(noun: str) -> tuple[str, ...]:
 
 
 def sentence_words(text: str) -> frozenset[str]:
-    """A sentence's words, lower-cased, for finders to skip patterns whose words are absent: a word
-    written with ZWNJ gives the whole (ZWNJ removed) and its parts, as patterns match either ("سال‌جاری":
-    سالجاری, سال, جاری)."""
-    lower = text.lower()
-    if "\u200c" not in lower:
-        return frozenset(_NOT_WORD.split(lower))
-    return frozenset(_NOT_WORD.split(lower.replace("\u200c", ""))).union(_NOT_WORD.split(lower))  # ZWNJ splits
+    """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are absent."""
+    return frozenset(_NOT_WORD.split(text.replace("\u200c", "").lower()))
+
+
+def with_word_parts(text: str, words: frozenset[str]) -> frozenset[str]:
+    """`words` and the parts of each word joined by ZWNJ ("سال‌جاری": سالجاری, سال, جاری), for the finders
+    whose phrases may be written joined (the number and month checks want whole words: "می‌شود" is no می)."""
+    if "\u200c" not in text:
+        return words
+    joined = " ".join([piece for piece in text.split() if "\u200c" in piece])  # the rest is in `words` already
+    return words.union(_NOT_WORD.split(joined.lower()))  # _NOT_WORD splits at ZWNJ
 
 
 @dataclass(frozen=True)
 class SentenceContext:
-    """One sentence handed to every finder: its text, its numbers, the date to resolve against, and its
-    words (`sentence_words`)."""
+    """One sentence handed to every finder: its text, its numbers, the date to resolve against, its
+    words (`sentence_words`) and those with the parts of joined words (`with_word_parts`)."""
 
     text: str
     numbers: list[NumberMatch]
     reference_date: datetime.date | None
     words: frozenset[str]
+    word_parts: frozenset[str]
+
+    @classmethod
+    def read(cls, text: str, reference_date: datetime.date | None) -> SentenceContext:
+        words = sentence_words(text)
+        return cls(text, find_numbers(text, words), reference_date, words, with_word_parts(text, words))
 
     @property
     def single_numbers(self) -> list[NumberMatch]:

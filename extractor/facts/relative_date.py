@@ -131,7 +131,7 @@ def _trigger_words() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
 def _may_match(rule: str, sentence: SentenceContext) -> bool:
     """Whether the sentence holds the words the rule's pattern needs (see _trigger_words)."""
     words, other_half = _trigger_words()[rule]
-    return not words.isdisjoint(sentence.words) and (not other_half or any(part in sentence.text for part in other_half))
+    return not words.isdisjoint(sentence.word_parts) and (not other_half or any(part in sentence.text for part in other_half))
 
 
 def _first_words(phrases) -> frozenset[str]:

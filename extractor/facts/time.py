@@ -64,7 +64,7 @@ def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
     found = []
     for rule, pattern in _patterns().items():
         needed = _trigger_words().get(rule)
-        if (needed is not None and needed.isdisjoint(sentence.words)) or (rule == "digits_clock" and ":" not in sentence.text):
+        if (needed is not None and needed.isdisjoint(sentence.word_parts)) or (rule == "digits_clock" and ":" not in sentence.text):
             continue
         for match in pattern.finditer(sentence.text):
             candidate = _time(sentence, rule, match, days)
