@@ -17,7 +17,7 @@ _HOURS_FROM_NOW = regex.compile(r"[ \u200c]+ساعت[ \u200c]+(?:گذشته|آی
 _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،,]*(?:روز[ \u200c]+)?")
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
 _NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
-_RULES_NAMING_THEIR_DAY = ("night", "last_night")
+_LAST_DAY_OFFSET = -1
 
 
 @functools.cache
@@ -32,7 +32,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     hour = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?|(?P<hour_words>\p{L}+(?: و (?:نیم|ربع|\p{L}+))?)"
     until = rf"{_GAP}(?:تا|الی){_GAP}(?:ساعت{_GAP})?(?P<until>\d{{1,2}}(?::\d{{2}})?)"
     # "ساعت 10 صبح الی 20": a part of day before the end hour is the start's; after it, the end's.
-    clock = rf"ساعت{_GAP}(?:{hour})(?:{_GAP}(?P<start_part>{part}))?(?:{until})?(?:{_GAP}(?P<part>{part}))?"
+    # "ساعت 21 امشب", "ساعت 19 دیشب", "ساعت 10 شب گذشته": the night, or "گذشته", names the day.
+    night = rf"(?P<night>{lexicons.alternation(list(_NIGHT_DAY_OFFSETS))})"
+    part_of_last_day = rf"(?P<part>{part})(?P<last_day>{_GAP}گذشته)"
+    clock = (
+        rf"ساعت{_GAP}(?:{hour})(?:(?:{_GAP}(?P<start_part>{part}))?{until})?"  # a start's part only before an end
+        rf"(?:{_GAP}(?:{part_of_last_day}|(?P<part>{part})|{night}))?"
+    )
     # Not inside a word joined by ZWNJ: "دوشنبه شب‌های هر هفته" is every Monday night, no one time.
     start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", r"(?![\p{L}\p{M}\d]|\u200c[\p{L}\p{M}])"
     patterns = {
@@ -40,8 +46,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "digits_clock": r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?!:?\d)",
         "part_of_day": rf"(?P<part>{part})(?={_GAP}(?:روز{_GAP})?(?:امروز|دیروز|فردا|گذشته|{weekday}|\d))",
         "day+part_of_day": rf"(?P<day_word>امروز|دیروز|فردا|{weekday}){_GAP}(?P<part>{part})",
-        "night": r"(?P<night>امشب|دیشب)",
-        "last_night": rf"(?P<part>{part}){_GAP}گذشته",  # شب گذشته, شامگاه گذشته: of the day before
+        "night": night,
+        "last_night": part_of_last_day,  # شب گذشته, شامگاه گذشته: of the day before
     }
     return {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
 
@@ -85,7 +91,15 @@ def _time(sentence: SentenceContext, rule: str, match: regex.Match[str], days: l
         start = start_with_word_before(sentence.text, start, "از", look_back=4)
     else:
         hour = _on_24_hour_clock(hour, part)
-    return _with_day(sentence, rule, start, match.end(), hour, minute, part, days)
+    return _with_day(sentence, rule, start, match.end(), (hour, minute, part), _own_day_offset(match), days)
+
+
+def _own_day_offset(match: regex.Match[str]) -> int | None:
+    """Days from the reference to the day the time names itself: امشب 0; دیشب, "شب گذشته" -1; else None."""
+    groups = match.groupdict()
+    if groups.get("night"):
+        return _NIGHT_DAY_OFFSETS[groups["night"]]
+    return _LAST_DAY_OFFSET if groups.get("last_day") else None
 
 
 def _start_part(match: regex.Match[str]) -> str | None:
@@ -142,17 +156,24 @@ def _part(match: regex.Match[str]) -> str | None:
 
 
 def _with_day(
-    sentence: SentenceContext, rule: str, start: int, end: int, hour, minute, part, days: list[Candidate]
+    sentence: SentenceContext,
+    rule: str,
+    start: int,
+    end: int,
+    clock: tuple[int | None, int | None, str | None],
+    own_day_offset: int | None,
+    days: list[Candidate],
 ) -> Candidate:
+    """The time as a fact: grown over the day beside or inside it, or on the day it names itself."""
+    hour, minute, part = clock
     day = _adjacent_day(sentence.text, start, end, days) or _inner_day(start, end, days)
     resolved_day = None
     if day is not None:
         start, end = min(start, day.start), max(end, day.end)
         if day.details.get("granularity") == "day" and day.details.get("start") is not None:
             resolved_day = day.details["start"]
-    elif rule in _RULES_NAMING_THEIR_DAY and sentence.reference_date is not None:
-        offset = _NIGHT_DAY_OFFSETS.get(sentence.text[start:end], -1)
-        resolved_day = sentence.reference_date + datetime.timedelta(days=offset)
+    elif own_day_offset is not None and sentence.reference_date is not None:
+        resolved_day = sentence.reference_date + datetime.timedelta(days=own_day_offset)
     value = None
     if hour is not None:
         clock = f"{hour:02d}:{minute or 0:02d}"
