@@ -10,6 +10,9 @@ from extractor import lexicons
 from extractor.facts.common import Candidate, SentenceContext, high_value, plain_number, qualifier_before
 
 
+_HALF = 0.5
+
+
 @functools.cache
 def _unit_after() -> tuple[regex.Pattern[str], dict[str, str]]:
     rows = lexicons.rows("time_units")
@@ -18,7 +21,9 @@ def _unit_after() -> tuple[regex.Pattern[str], dict[str, str]]:
     alternation = lexicons.alternation([*words, *(word + "ه" for word in words)])
     units = {lexicons.canonical(row["word"]): row["unit"] for row in rows}
     units.update({lexicons.canonical(row["word"] + "ه"): row["unit"] for row in rows})
-    return regex.compile(rf"[ \u200c]*(?P<unit>{alternation})(?![\p{{L}}\p{{M}}])"), units
+    # "یک سال و نیم", "دو ماه و نیم": and a half.
+    half = r"(?P<half>[ \u200c]+و[ \u200c]+نیم(?![\p{L}\p{M}]))"
+    return regex.compile(rf"[ \u200c]*(?P<unit>{alternation})(?![\p{{L}}\p{{M}}]){half}?"), units
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
@@ -29,9 +34,11 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if not match or number.is_bare_one and match.group("unit") == "روز":
             continue
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
+        with_half = match.group("half") is not None and not number.is_range  # no half of "دو تا سه سال"
+        value = plain_number(number.value) + (_HALF if with_half else 0)
         found.append(
             Candidate(
-                "duration", number.start, match.end(), "number+time_unit", plain_number(number.value),
+                "duration", number.start, match.end() if with_half else match.end("unit"), "number+time_unit", value,
                 units[lexicons.canonical(match.group("unit"))], qualifier, {"value_high": high_value(number)},
                 qualifier_span,
             )
