@@ -92,8 +92,8 @@ def _add_piece(tokens: Tokens, text: str, piece: str, offset: int, vocabulary_wo
                 word = _NOT_A_NUMBER
             else:
                 word = Word(ORDINAL if match.group("ordinal_suffix") else DIGITS, value)
-        elif kind == "minus":
-            word = _MINUS
+        elif kind == "minus":  # a dash that starts the text is a list's bullet ("-30 کشته در ..."), no sign
+            word = _MINUS if text[:start].strip() else _NOT_A_NUMBER
         else:
             word = _NOT_A_NUMBER
         _add_token(tokens, text, word, start, end)
