@@ -80,6 +80,13 @@ def test_lexicons_every_number_label_blocks_a_count(row):
     assert [fact for fact in document.facts if fact.kind == "count"] == []
 
 
+@pytest.mark.parametrize("row", lexicons.rows("number_labels"), ids=lambda row: row["word"])
+def test_lexicons_every_number_label_lists_or_not(row):
+    """A listed label owns the second number of "بند 7 و 8 قانون"; any other leaves it a count."""
+    counts = [fact.text for fact in extract(f"طبق {row['word']} 7 و 8 قانون اقدام شد.").facts if fact.kind == "count"]
+    assert counts == ([] if row["listed"] == "yes" else ["8 قانون"])
+
+
 @pytest.mark.parametrize("row", lexicons.rows("mass_nouns"), ids=lambda row: row["word"])
 def test_lexicons_every_mass_noun_weighs(row):
     fact = _only_fact(f"5 هزار تن {row['word']} وارد شد.")

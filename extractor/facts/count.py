@@ -24,6 +24,13 @@ from extractor.facts.common import (
 )
 
 _PEOPLE_WORDS = {"نفر": "person", "تن": "person"}
+# "بند 7 و 8": a label, a number and a conjunction before the number (searched backwards: see common).
+_LABEL_AND_NUMBER_BEFORE = regex.compile(
+    r"(?r)(?<![\p{L}\p{M}])(?P<label>[\p{L}\p{M}]+)[ \u200c]+\d+[ \u200c]*(?:و|تا|یا)[ \u200c]*\Z"
+)
+_LABEL_LOOK_BACK = 30
+# A bare نیم before a noun makes a compound (نیم فصل, نیم کره, نیم نگاهی): no count of a half.
+_COMPOUND_PREFIXES = frozenset({"نیم"})
 _SCORE_BEFORE = regex.compile(r"\d[ \u200c]*[-–][ \u200c]*\Z")  # "3-2", "5 - 1": a score or a range of digits
 _SCORE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?P<first>[\p{L}\p{M}\d]+)[ \u200c]+بر[ \u200c]+\Z")  # "سه بر دو"
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
@@ -79,6 +86,12 @@ def _number_labels() -> frozenset[str]:
 
 
 @functools.cache
+def _listed_labels() -> frozenset[str]:
+    """The labels whose numbers come in lists (بند 7 و 8); not سال: "سال 2015 و 20 نفر" counts 20."""
+    return frozenset(lexicons.canonical(row["word"]) for row in lexicons.rows("number_labels") if row["listed"] == "yes")
+
+
+@functools.cache
 def _mass_nouns() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, lexicons.column("mass_nouns", "word")))
 
@@ -115,14 +128,22 @@ def _is_counted(noun: Word, number_start: int, text: str) -> bool:
         return False
     if _starts_a_place(noun, text) or _starts_a_place(word_after(text, number_start), text):
         return False
+    return not _labelled(text, number_start)
+
+
+def _labelled(text: str, number_start: int) -> bool:
+    """Whether the number is a label's: "شماره 5", and the second of "بند 7 و 8 پیش‌نویس"."""
     label = word_before(text, number_start)
-    return label is None or label.key not in _number_labels()
+    if label is not None and label.key in _number_labels():
+        return True
+    listed = _LABEL_AND_NUMBER_BEFORE.search(text, max(0, number_start - _LABEL_LOOK_BACK), number_start)
+    return listed is not None and lexicons.canonical(listed.group("label")) in _listed_labels()
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
     for number in sentence.quantities:
-        if number.is_bare_one:
+        if number.is_bare_one or number.text in _COMPOUND_PREFIXES:
             continue
         noun = word_after(sentence.text, number.end)
         if noun is None or not _is_counted(noun, number.start, sentence.text):
