@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 
 from extractor.dedupe import Block
-from extractor.models import Span
 from extractor.normalize import NormalizedText
 
 PARAGRAPH_SEPARATOR = "\n"
@@ -28,9 +27,10 @@ class TextLayout:
     def paragraph_text(self, block: Block) -> str:
         return self.normalized.text[block.start : block.end]
 
-    def span_of(self, block: Block) -> Span:
+    def span_of(self, block: Block) -> tuple[int, int]:
+        """(start, end) of a kept paragraph in Document.text."""
         start = self._starts[self._position[block.index]]
-        return Span(start=start, end=start + block.end - block.start)
+        return start, start + block.end - block.start
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw span of the non-empty Document.text span [start, end), which lies in one paragraph."""
