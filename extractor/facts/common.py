@@ -106,13 +106,18 @@ def sentence_words(text: str) -> frozenset[str]:
     return frozenset(_NOT_WORD.split(text.replace("\u200c", "").lower()))
 
 
+def split_words(text: str) -> list[str]:
+    """The words of `text` in order, lower-cased, split at spaces, punctuation and ZWNJ."""
+    return _NOT_WORD.split(text.lower())
+
+
 def with_word_parts(text: str, words: frozenset[str]) -> frozenset[str]:
     """`words` and the parts of each word joined by ZWNJ ("سال‌جاری": سالجاری, سال, جاری), for the finders
     whose phrases may be written joined (the number and month checks want whole words: "می‌شود" is no می)."""
     if "\u200c" not in text:
         return words
     joined = " ".join([piece for piece in text.split() if "\u200c" in piece])  # the rest is in `words` already
-    return words.union(_NOT_WORD.split(joined.lower()))  # _NOT_WORD splits at ZWNJ
+    return words.union(split_words(joined))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from extractor.facts.common import (
     era_calendar,
     iso_span,
     school_year_words,
+    split_words,
     starts_a_verb,
     word_after,
     word_before,
@@ -28,7 +29,7 @@ from extractor.numbers import whole_number
 from extractor.numbers.vocabulary import starting_words
 
 _GAP = r"[ \u200c]+"
-_DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space, or digits before: "سی‌دی" (a CD) is no 30 Dey
+_DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space between a day in words and its month: "سی‌دی" (a CD) is no 30 Dey
 _CURRENT = "current"
 _PREVIOUS = "previous"
 _NEXT = "next"
@@ -204,9 +205,9 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
 
 
 def _names_an_ambiguous_month(text: str, every: frozenset[str]) -> bool:
-    """"14 تیر", "(امروز 12 آذر)", "دی 97", "تیر ماه": words split at ZWNJ too, so that the می of
-    "20 می‌دهم" stands before دهم (no month: the patterns' own verb check) and not alone."""
-    words = _NOT_A_WORD.split(text.lower())
+    """"14 تیر", "(امروز 12 آذر)", "دی 97", "تیر ماه": an ambiguous name beside a day, a year or ماه. (The
+    می of "20 می‌دهم" passes here; _names_no_date then sees the verb.)"""
+    words = split_words(text)
     for index in [index for index, word in enumerate(words) if word in every]:
         before = words[index - 1] if index else ""
         after = words[index + 1] if index + 1 < len(words) else ""
@@ -237,7 +238,6 @@ _THOUSAND = "هزار"
 _NOWRUZ_YEARS_AFTER_JALALI = 621  # Nowruz of the Gregorian year 2016 begins the Jalali year 1395
 _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
 _DIGIT = regex.compile(r"\d")
-_NOT_A_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")  # ZWNJ and punctuation too
 _NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
 _FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 
