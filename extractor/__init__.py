@@ -7,6 +7,7 @@
 """
 
 from extractor.models import (
+    AgeFact,
     CountFact,
     DateFact,
     Document,
@@ -27,6 +28,7 @@ from extractor.reading import extract_file
 __version__ = "0.1.0"
 
 __all__ = [
+    "AgeFact",
     "CountFact",
     "DateFact",
     "Document",

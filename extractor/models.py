@@ -134,8 +134,17 @@ class DurationFact(FactBase):
     value_high: Number | None = Field(None, description=_HIGH)
 
 
+class AgeFact(FactBase):
+    """A person's age: بازیکن 27 ساله, دروازه‌بان اسپانیایی 30 ساله (elsewhere N ساله is a duration)."""
+
+    kind: Literal["age"] = "age"
+    value: Number = Field(description="Years of age.")
+    unit: Literal["year"] = "year"
+    value_high: Number | None = Field(None, description=_HIGH)
+
+
 Fact = Annotated[
-    Union[MoneyFact, PercentFact, CountFact, RankFact, DateFact, TimeFact, DurationFact],
+    Union[MoneyFact, PercentFact, CountFact, RankFact, DateFact, TimeFact, DurationFact, AgeFact],
     Field(discriminator="kind"),
 ]
 

@@ -5,7 +5,7 @@ from support import assert_span_invariants, corpus_lines
 
 from extractor import extract
 
-FACT_CORPORA = ["money", "percent", "counts", "ranks", "dates", "times"]
+FACT_CORPORA = ["money", "percent", "counts", "ranks", "ages", "dates", "times"]
 CASES = [case for name in FACT_CORPORA for case in corpus_lines(name)]
 
 

@@ -87,6 +87,18 @@ def test_lexicons_every_number_label_lists_or_not(row):
     assert counts == ([] if row["listed"] == "yes" else ["8 قانون"])
 
 
+@pytest.mark.parametrize("row", lexicons.rows("person_nouns"), ids=lambda row: row["word"])
+def test_lexicons_every_person_noun_has_an_age(row):
+    fact = _only_fact(f"این {row['word']} 27 ساله به تیم پیوست.")
+    assert (fact.kind, fact.text, fact.value) == ("age", "27 ساله", 27)
+
+
+@pytest.mark.parametrize("row", lexicons.rows("copulas"), ids=lambda row: row["word"])
+def test_lexicons_every_copula_makes_an_age(row):
+    fact = _only_fact(f"او 32 ساله {row['word']}.")
+    assert (fact.kind, fact.text, fact.value) == ("age", "32 ساله", 32)
+
+
 @pytest.mark.parametrize("row", lexicons.rows("mass_nouns"), ids=lambda row: row["word"])
 def test_lexicons_every_mass_noun_weighs(row):
     fact = _only_fact(f"5 هزار تن {row['word']} وارد شد.")

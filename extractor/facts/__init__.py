@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 
 from extractor.facts import (
+    age,
     century,
     count,
     date,
@@ -24,9 +25,9 @@ from extractor.facts import (
 )
 from extractor.facts.common import Candidate, SentenceContext
 
-FINDERS = (money, percent, duration, rank, count)
+FINDERS = (money, percent, age, duration, rank, count)
 DAY_FINDERS = (date, relative_date, decade, century)  # time grows over the days these find, so it runs after them
-KIND_ORDER = ("time", "date", "money", "percent", "duration", "rank", "count")
+KIND_ORDER = ("time", "date", "money", "percent", "age", "duration", "rank", "count")
 _KIND_RANK = {kind: order for order, kind in enumerate(KIND_ORDER)}
 
 
