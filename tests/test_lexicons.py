@@ -99,6 +99,13 @@ def test_lexicons_every_copula_makes_an_age(row):
     assert (fact.kind, fact.text, fact.value) == ("age", "32 ساله", 32)
 
 
+@pytest.mark.parametrize("row", lexicons.rows("copulas"), ids=lambda row: row["word"])
+def test_lexicons_every_copula_after_a_noun(row):
+    """است and هست say a thing's length too (قرارداد ... دو ساله است); the others speak of a person."""
+    fact = _only_fact(f"قرارداد با این تیم دو ساله {row['word']}.")
+    assert fact.kind == ("duration" if row["after_a_pronoun"] == "yes" else "age")
+
+
 @pytest.mark.parametrize("row", lexicons.rows("mass_nouns"), ids=lambda row: row["word"])
 def test_lexicons_every_mass_noun_weighs(row):
     fact = _only_fact(f"5 هزار تن {row['word']} وارد شد.")

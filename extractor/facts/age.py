@@ -1,6 +1,6 @@
 """Finds ages: N ساله said of a person. "بازیکن 27 ساله", "دروازه‌بان اسپانیایی 30 ساله", "وحید امیری 32
 ساله" (after a person noun, a noun and its adjective, or a first name and a surname in ی), and "او 32 ساله
-شد" (before a copula). Elsewhere N ساله is a duration: قرارداد 6 ساله, محرومیت 2 ساله."""
+شد", "18 ساله بودم" (before a copula). Elsewhere N ساله is a duration: قرارداد 6 ساله, محرومیت 2 ساله."""
 
 from __future__ import annotations
 
@@ -22,11 +22,20 @@ from extractor.facts.common import (
 
 _YEARS_OLD = regex.compile(r"[ \u200c]*ساله(?![\p{L}\p{M}])")
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
+_THAT = "که"  # "بازیکنی که 17 ساله است"
+_ZWNJ_OR_SPACE = regex.compile(r"[ \u200c]+")
 
 
 @functools.cache
 def _person_nouns() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, lexicons.column("person_nouns", "word")))
+
+
+@functools.cache
+def _person_nouns_in_two_words() -> frozenset[tuple[str, str]]:
+    """The nouns written with ZWNJ, as two words: دروازه بان (not "و زیر" for وزیر)."""
+    parts = (_ZWNJ_OR_SPACE.split(noun) for noun in lexicons.column("person_nouns", "word"))
+    return frozenset((words[0], words[1]) for words in parts if len(words) == 2)
 
 
 def _two_words_before(text: str, start: int) -> list[str]:
@@ -43,12 +52,28 @@ def _two_words_before(text: str, start: int) -> list[str]:
 
 def _said_of_a_person(text: str, number_start: int, end: int) -> bool:
     nearest, *farther = _two_words_before(text, number_start) or [""]
-    if nearest in _person_nouns() or (farther and farther[0] + nearest in _person_nouns()):  # دروازه بان
+    if nearest in _person_nouns() or (farther and (farther[0], nearest) in _person_nouns_in_two_words()):
         return True
     if farther and nearest.endswith(_ADJECTIVE_ENDING) and (farther[0] in _person_nouns() or farther[0] in starting_first_names()):
         return True
+    return _before_a_copula(text, end, nearest)
+
+
+def _before_a_copula(text: str, end: int, word_before_number: str) -> bool:
+    """"او 32 ساله شد", "18 ساله بودم", "که 17 ساله است": است and هست only after a pronoun or که, as a
+    thing is N years too ("قرارداد با این تیم دو ساله است", "عقبه 60 ساله است")."""
     after = word_after(text, end)
-    return after is not None and after.text in lexicons.words("copulas", "word")
+    copulas = _copulas()
+    if after is None or after.text not in copulas:
+        return False
+    needs_a_pronoun = copulas[after.text]
+    return not needs_a_pronoun or word_before_number == _THAT or word_before_number in lexicons.words("pronouns", "word")
+
+
+@functools.cache
+def _copulas() -> dict[str, bool]:
+    """Each copula, and whether it needs a pronoun or که before the number."""
+    return {row["word"]: row["after_a_pronoun"] == "yes" for row in lexicons.rows("copulas")}
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
