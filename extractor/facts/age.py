@@ -23,7 +23,6 @@ from extractor.facts.common import (
 _YEARS_OLD = regex.compile(r"[ \u200c]*ساله(?![\p{L}\p{M}])")
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
 _THAT = "که"  # "بازیکنی که 17 ساله است"
-_ZWNJ_OR_SPACE = regex.compile(r"[ \u200c]+")
 
 
 @functools.cache
@@ -34,7 +33,7 @@ def _person_nouns() -> frozenset[str]:
 @functools.cache
 def _person_nouns_in_two_words() -> frozenset[tuple[str, str]]:
     """The nouns written with ZWNJ, as two words: دروازه بان (not "و زیر" for وزیر)."""
-    parts = (_ZWNJ_OR_SPACE.split(noun) for noun in lexicons.column("person_nouns", "word"))
+    parts = (noun.replace("\u200c", " ").split() for noun in lexicons.column("person_nouns", "word"))
     return frozenset((words[0], words[1]) for words in parts if len(words) == 2)
 
 

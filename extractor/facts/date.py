@@ -192,7 +192,7 @@ def _month_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return every, clear, frozenset(name + _MONTH_WORD for name in every)
 
 
-def _names_a_month(text: str, words: frozenset[str]) -> bool:
+def _names_a_month(text: str, words: frozenset[str], has_digits: bool) -> bool:
     """Whether a month is named: a clear name (فروردین), or an ambiguous one (دی, می, تیر, اوت) after a
     day (14 تیر, پنج مهر, چهاردهم تیر), before a year (اوت 2016) or beside ماه (تیرماه, دی ماه, ماه محرم);
     or digits joined to a month (24شهریور). A word scan: far cheaper than the patterns."""
@@ -201,7 +201,7 @@ def _names_a_month(text: str, words: frozenset[str]) -> bool:
         return True
     if not every.isdisjoint(words) and _names_an_ambiguous_month(text, every):
         return True
-    return _DIGIT.search(text) is not None and _day_joined_to_a_month().search(text) is not None
+    return has_digits and _day_joined_to_a_month().search(text) is not None
 
 
 def _names_an_ambiguous_month(text: str, every: frozenset[str]) -> bool:
@@ -261,9 +261,10 @@ def _signals(text: str, words: frozenset[str]) -> set[str]:
     present = set()
     if any(ending in text for ending in _WEEKDAY_ENDINGS):
         present.add("weekday")
-    if _names_a_month(text, words):
+    has_digits = _DIGIT.search(text) is not None
+    if _names_a_month(text, words, has_digits):
         present.add("month")
-    if not _DIGIT.search(text):  # every other kind of date is written with digits, but a year in words
+    if not has_digits:  # every other kind of date is written with digits, but a year in words
         if _YEAR_WORD in text and _THOUSAND in text:
             present.add("year_word")  # "سال دو هزار و هفده"
         return present

@@ -176,8 +176,8 @@ def _with_day(
         resolved_day = sentence.reference_date + datetime.timedelta(days=own_day_offset)
     value = None
     if hour is not None:
-        clock = f"{hour:02d}:{minute or 0:02d}"
-        value = f"{resolved_day.isoformat()}T{clock}" if resolved_day else clock
+        hour_and_minute = f"{hour:02d}:{minute or 0:02d}"
+        value = f"{resolved_day.isoformat()}T{hour_and_minute}" if resolved_day else hour_and_minute
     elif resolved_day is not None:
         value = resolved_day.isoformat()
     details = {"hour": hour, "minute": minute, "part_of_day": part, "date": resolved_day}
