@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from extractor import extract, lexicons
-from extractor.facts.common import suffixed_forms
 
 REFERENCE = datetime.date(2018, 7, 4)
 
@@ -24,7 +23,7 @@ def test_lexicons_every_currency(row):
     rials = int(row["rial_per_unit"]) * 5_000_000 if row["rial_per_unit"] else None
     assert fact.value_irr == rials
     if row["adjective"] == "yes" and row["alone"] == "yes" and row["word"][0].isalpha():  # تومانی, یورویی, "لیره ای" and the ezafe یوروی
-        for form in suffixed_forms(row["word"]):
+        for form in lexicons.suffixed_forms(row["word"]):
             fact = _only_fact(f"وام 5 میلیون {form} پرداخت شد.")
             assert (fact.kind, fact.unit, fact.text) == ("money", row["unit"], f"5 میلیون {form}")
     if not row["word"][0].isalpha():  # a symbol also stands before its number: $5 میلیون

@@ -90,17 +90,6 @@ def school_year_words() -> frozenset[str]:
     return frozenset(row["word"] for row in lexicons.rows("year_kinds") if row["first_month"] == "7")
 
 
-def suffixed_forms(noun: str) -> tuple[str, ...]:
-    """A noun's forms with a suffix, as written after a number: its adjective ("30 میلیون یورویی", تومانی,
-    "لیره ای": a lexicon phrase, written apart, joined or with a ZWNJ) and, after a vowel, its ezafe
-    ("5 میلیون یوروی دیگر")."""
-    if noun.endswith(("و", "ا")):
-        return noun + "یی", noun + "ی"
-    if noun.endswith(("ه", "ی")):
-        return (noun + " ای",)
-    return (noun + "ی",)
-
-
 def sentence_words(text: str) -> frozenset[str]:
     """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are absent."""
     return frozenset(_NOT_WORD.split(text.replace("\u200c", "").lower()))

@@ -18,7 +18,6 @@ from extractor.facts.common import (
     plain_number,
     qualifier_before,
     starts_a_verb,
-    suffixed_forms,
     word_after,
     word_before,
 )
@@ -42,7 +41,7 @@ def _not_counted_nouns() -> frozenset[str]:
     """Words after a number that are not what it counts: function words, units other finders own."""
     words = [*lexicons.column("function_words", "word"), *lexicons.column("months", "name")]
     words += lexicons.column("weekdays", "name")
-    words += [form for word in lexicons.column("currencies", "word") for form in (word, *suffixed_forms(word))]
+    words += [form for word in lexicons.column("currencies", "word") for form in (word, *lexicons.suffixed_forms(word))]
     words += lexicons.column("uncounted_words", "word")  # "دو برابر", "سه جانبه", "یک چهارم نهایی"
     words += ["درصد", "درصدی", *lexicons.column("time_units", "word")]
     words += [scale + "ی" for scale in lexicons.column("scales", "word")]  # "جمعیت 8 میلیونی" counts nothing

@@ -17,7 +17,6 @@ from extractor.facts.common import (
     plain_number,
     qualifier_before,
     start_with_word_before,
-    suffixed_forms,
     with_dash_ranges,
 )
 
@@ -46,7 +45,7 @@ def _currency_after() -> regex.Pattern[str]:
     "traditional")."""
     rows = lexicons.rows("currencies")
     alone = [row["word"] for row in rows if row["alone"] == "yes"]
-    adjectives = [form for row in rows if _has_adjective(row) for form in suffixed_forms(row["word"])]
+    adjectives = [form for row in rows if _has_adjective(row) for form in lexicons.suffixed_forms(row["word"])]
     with_country = lexicons.alternation([row["word"] for row in rows if row["alone"] == "no"])
     countries = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["kind"] == "country"])
     currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}(?![\p{{L}}\p{{M}}]))"
@@ -85,7 +84,7 @@ def _currency_adjectives() -> dict[str, str]:
     rows = lexicons.rows("currencies")
     return {
         lexicons.canonical(form): lexicons.canonical(row["word"])
-        for row in rows if _has_adjective(row) for form in suffixed_forms(row["word"])
+        for row in rows if _has_adjective(row) for form in lexicons.suffixed_forms(row["word"])
     }
 
 

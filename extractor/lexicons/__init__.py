@@ -48,3 +48,14 @@ _JOINERS = regex.compile(r"[ \u200c]+")
 def canonical(phrase: str) -> str:
     """A phrase's lookup key, the same whether its parts were written apart, joined or with a ZWNJ."""
     return _JOINERS.sub("", phrase)
+
+
+def suffixed_forms(noun: str) -> tuple[str, ...]:
+    """A noun's forms with a suffix, as written after a number: its adjective ("30 میلیون یورویی", تومانی,
+    "لیره ای": a lexicon phrase, written apart, joined or with a ZWNJ) and, after a vowel, its ezafe
+    ("5 میلیون یوروی دیگر")."""
+    if noun.endswith(("و", "ا")):
+        return noun + "یی", noun + "ی"
+    if noun.endswith(("ه", "ی")):
+        return (noun + " ای",)
+    return (noun + "ی",)

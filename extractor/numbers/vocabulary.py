@@ -117,11 +117,23 @@ _JOINED_NUMBERS = ("صد",)  # besides one to ten: "صدسال قبل"
 
 @functools.cache
 def joined_to_a_unit() -> dict[str, int]:
-    """A small number word written joined to a time unit ("دوسال", "یک‌هفته", "صدسال"), by lookup key:
-    the length of the number word, which the tokenizer splits off."""
+    """A number word written joined to its unit, by lookup key: a small number and a time unit ("دوسال",
+    "یک‌هفته", "صدسال"), a scale and a currency or its adjective ("5 هزارتومان", "2600 میلیاردریالی");
+    the value is the length of the number word, which the tokenizer splits off."""
     numbers = [row["word"] for row in lexicons.rows("number_words") if 1 <= int(row["value"]) <= 10]
     units = [unit for unit in lexicons.column("time_units", "word") if " " not in unit]
-    return {lookup_key(number + unit): len(number) for number in (*numbers, *_JOINED_NUMBERS) for unit in units}
+    scales = lexicons.column("scales", "word")
+    return {
+        **{lookup_key(number + unit): len(number) for number in (*numbers, *_JOINED_NUMBERS) for unit in units},
+        **{lookup_key(scale + currency): len(scale) for scale in scales for currency in _currency_words()},
+    }
+
+
+def _currency_words() -> list[str]:
+    """The currencies written as one word, and their adjectives in one word (تومانی, یورویی)."""
+    rows = [row for row in lexicons.rows("currencies") if row["alone"] == "yes" and row["word"].isalpha()]
+    adjectives = [form for row in rows if row["adjective"] == "yes" for form in lexicons.suffixed_forms(row["word"])]
+    return [word for word in (*(row["word"] for row in rows), *adjectives) if " " not in word]
 
 
 @functools.cache
