@@ -111,6 +111,24 @@ def test_lexicons_every_mass_noun_weighs(row):
     assert (fact.unit, fact.value) == ("tonne", 5000)
 
 
+@pytest.mark.parametrize("row", lexicons.rows("tonne_contexts"), ids=lambda row: f"{row['position']}-{row['word']}")
+def test_lexicons_every_tonne_context(row):
+    """A word of tonnage before the number or right after تن makes تن a tonne; a word of people right after
+    it, or right before the number, keeps people, even after a word of tonnage; with neither, تن counts people."""
+    if row["position"] == "right_before":
+        assert _only_fact(f"ظرفیت تولید این کارخانه {row['word']} 800 هزار تن است.").unit == "person"
+        assert _only_fact("ظرفیت تولید این کارخانه 800 هزار تن است.").unit == "tonne"
+    elif row["position"] == "before":
+        assert _only_fact(f"{row['word']} این کارخانه 800 هزار تن است.").unit == "tonne"
+        assert _only_fact("این کارخانه 800 هزار تن است.").unit == "person"
+    elif row["reading"] == "tonne":
+        assert _only_fact(f"این کارخانه 800 هزار تن {row['word']} دارد.").unit == "tonne"
+        assert _only_fact("این کارخانه 800 هزار تن دارد.").unit == "person"
+    else:
+        assert _only_fact(f"در حادثه کارخانه تولید فولاد 3 تن {row['word']} شدند.").unit == "person"
+        assert _only_fact("در حادثه کارخانه تولید فولاد 3 تن بود.").unit == "tonne"
+
+
 @pytest.mark.parametrize("row", lexicons.rows("function_words"), ids=lambda row: row["word"])
 def test_lexicons_every_function_word_is_not_counted(row):
     document = extract(f"گزارش 5 {row['word']} متن")

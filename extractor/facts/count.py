@@ -34,6 +34,8 @@ _SCORE_BEFORE = regex.compile(r"\d[ \u200c]*[-–][ \u200c]*\Z")  # "3-2", "5 - 
 _SCORE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?P<first>[\p{L}\p{M}\d]+)[ \u200c]+بر[ \u200c]+\Z")  # "سه بر دو"
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
+_TONNE_AND_WEIGHT = regex.compile(r"[ \u200c]+و[ \u200c]*\d+[ \u200c]*(?:کیلوگرم|کیلو|گرم)(?![\p{L}\p{M}])")  # "358 تن و 270 کیلوگرم"
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 
 
 @functools.cache
@@ -95,15 +97,40 @@ def _mass_nouns() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, lexicons.column("mass_nouns", "word")))
 
 
-def _unit(noun: Word, text: str) -> tuple[str, str]:
-    """(unit, rule) for the counted noun; تن before a mass noun (هزار تن گندم) weighs, it does not count."""
-    if noun.text == _TONNE_WORD:
-        following = word_after(text, noun.end)
-        if following is not None and following.key in _mass_nouns():
-            return "tonne", "number+tonne"
+def _unit(noun: Word, number_start: int, text: str) -> tuple[str, str]:
+    """(unit, rule) for the counted noun; تن weighs when `_weighs` says so, and counts people otherwise."""
+    if noun.text == _TONNE_WORD and _weighs(noun, number_start, text):
+        return "tonne", "number+tonne"
     if noun.text in _PEOPLE_WORDS:
         return _PEOPLE_WORDS[noun.text], "number+people_word"
     return noun.text, "number+noun"
+
+
+@functools.cache
+def _tonne_contexts() -> dict[tuple[str, str], frozenset[str]]:
+    """(position, reading) -> the words that, before the number or right after تن, read تن so."""
+    contexts: dict[tuple[str, str], set[str]] = {}
+    for row in lexicons.rows("tonne_contexts"):
+        contexts.setdefault((row["position"], row["reading"]), set()).add(lexicons.canonical(row["word"]))
+    return {key: frozenset(words) for key, words in contexts.items()}
+
+
+def _weighs(tonne: Word, number_start: int, text: str) -> bool:
+    """Whether "N تن" weighs. People after a word of people right after تن ("470 تن از کارگران", "60 تن
+    دیگر", "3 تن کشته") or right before the number ("خط تولید آن برای 80 تن فرصت شغلی"); tonnes before a
+    mass noun or a word of tonnage ("5 هزار تن گندم", "63 میلیون تن تولید") or a smaller weight ("358 تن و
+    270 کیلوگرم"), or after a word of tonnage anywhere before it in the sentence ("ظرفیت تولید سالانه 100
+    هزار تن"); people otherwise ("اشتغال برای 470 تن")."""
+    following, preceding = word_after(text, tonne.end), word_before(text, number_start)
+    if following is not None and following.key in _tonne_contexts()[("after", "person")]:
+        return False
+    if preceding is not None and preceding.key in _tonne_contexts()[("right_before", "person")]:
+        return False
+    if following is not None and (following.key in _mass_nouns() or following.key in _tonne_contexts()[("after", "tonne")]):
+        return True  # "5 هزار تن گندم", "63 میلیون تن تولید"
+    if _TONNE_AND_WEIGHT.match(text, tonne.end):
+        return True
+    return not _tonne_contexts()[("before", "tonne")].isdisjoint(map(lexicons.canonical, _WORD.findall(text, 0, tonne.start)))
 
 
 def _second_of_a_score(text: str, number_start: int) -> bool:
@@ -147,7 +174,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         noun = word_after(sentence.text, number.end)
         if noun is None or not _is_counted(noun, number.start, sentence.text):
             continue
-        unit, rule = _unit(noun, sentence.text)
+        unit, rule = _unit(noun, number.start, sentence.text)
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
         details = {"value_high": high_value(number)}
         found.append(
