@@ -18,6 +18,8 @@ _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
 _NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
 _LAST_DAY_OFFSET = -1
+_MINUTES_OF = {"نیم": 30, "ربع": 15}  # "ساعت هفت و نیم": 7:30
+_HALF_OR_QUARTER = "|".join(_MINUTES_OF)
 
 
 @functools.cache
@@ -26,17 +28,29 @@ def _parts_of_day() -> dict[str, str]:
 
 
 @functools.cache
+def _part_after() -> regex.Pattern[str]:
+    part = lexicons.alternation(lexicons.column("parts_of_day", "word"))
+    return regex.compile(rf"{_GAP}(?P<part>{part})(?![\p{{L}}\p{{M}}\d]|\u200c[\p{{L}}\p{{M}}])")
+
+
+@functools.cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     part = lexicons.alternation(lexicons.column("parts_of_day", "word"))
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
-    hour = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?|(?P<hour_words>\p{L}+(?: و (?:نیم|ربع|\p{L}+))?)"
+    # "ساعت بیست و یک"; not "ساعت یازده و چهل دقیقه" (minutes_said) or "ساعت هفت و نیم" (half_or_quarter).
+    hour_words = rf"\p{{L}}+(?: و (?!{_HALF_OR_QUARTER})\p{{L}}+(?!{_GAP}دقیقه))?"
+    hour = rf"(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?|(?P<hour_words>{hour_words})"
+    minutes = (
+        rf"{_GAP}و{_GAP}(?:(?P<minutes_said>\d{{1,2}}|\p{{L}}+(?: و \p{{L}}+)?){_GAP}دقیقه"
+        rf"|(?P<half_or_quarter>{_HALF_OR_QUARTER})(?![\p{{L}}\p{{M}}]))"
+    )
     until = rf"{_GAP}(?:تا|الی){_GAP}(?:ساعت{_GAP})?(?P<until>\d{{1,2}}(?::\d{{2}})?)"
     # "ساعت 10 صبح الی 20": a part of day before the end hour is the start's; after it, the end's.
     # "ساعت 21 امشب", "ساعت 19 دیشب", "ساعت 10 شب گذشته": the night, or "گذشته", names the day.
     night = rf"(?P<night>{lexicons.alternation(list(_NIGHT_DAY_OFFSETS))})"
     part_of_last_day = rf"(?P<part>{part})(?P<last_day>{_GAP}گذشته)"
     clock = (
-        rf"ساعت{_GAP}(?:{hour})(?:(?:{_GAP}(?P<start_part>{part}))?{until})?"  # a start's part only before an end
+        rf"ساعت{_GAP}(?:{hour})(?:{minutes})?(?:(?:{_GAP}(?P<start_part>{part}))?{until})?"  # a start's part only before an end
         rf"(?:{_GAP}(?:{part_of_last_day}|(?P<part>{part})|{night}))?"
     )
     # Not inside a word joined by ZWNJ: "دوشنبه شب‌های هر هفته" is every Monday night, no one time.
@@ -121,12 +135,21 @@ def _counted_hours(sentence: SentenceContext) -> list[Candidate]:
 
 
 def _clock(match: regex.Match[str]) -> tuple[int | None, int | None]:
+    """(hour, minute) of "ساعت 21:35", "ساعت 11 و 20 دقیقه", "ساعت یازده و چهل دقیقه", "ساعت 7 و نیم"; -1 for a number
+    no clock has, refused by the range check; (None, None) without a clock."""
     groups = match.groupdict()
+    if groups.get("minutes_said"):
+        minute = whole_number(groups["minutes_said"], cardinal_only=True)
+        minute = -1 if minute is None else minute
+    elif groups.get("half_or_quarter"):
+        minute = _MINUTES_OF[groups["half_or_quarter"]]
+    else:
+        minute = int(groups["minute"]) if groups.get("minute") else 0
     if groups.get("hour"):
-        return int(groups["hour"]), int(groups["minute"]) if groups.get("minute") else 0
+        return int(groups["hour"]), minute
     if groups.get("hour_words"):
         hour = whole_number(groups["hour_words"], cardinal_only=True)
-        return (-1, None) if hour is None else (hour, 0)  # -1: not a clock time, refused by the range check
+        return (-1, None) if hour is None else (hour, minute)
     return None, None
 
 
@@ -170,6 +193,10 @@ def _with_day(
     resolved_day = None
     if day is not None:
         start, end = min(start, day.start), max(end, day.end)
+        part_after = _part_after().match(sentence.text, end) if part is None and end == day.end else None
+        if part_after:  # "ساعت 21 و 30 دقیقه سه‌شنبه شب": the part of day after the day is the clock's
+            end, part = part_after.end(), _parts_of_day()[lexicons.canonical(part_after.group("part"))]
+            hour = _on_24_hour_clock(hour, part)
         if day.details.get("granularity") == "day" and day.details.get("start") is not None:
             resolved_day = day.details["start"]
     elif own_day_offset is not None and sentence.reference_date is not None:
