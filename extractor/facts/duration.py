@@ -21,9 +21,11 @@ def _unit_after() -> tuple[regex.Pattern[str], dict[str, str]]:
     alternation = lexicons.alternation([*words, *(word + "ه" for word in words)])
     units = {lexicons.canonical(row["word"]): row["unit"] for row in rows}
     units.update({lexicons.canonical(row["word"] + "ه"): row["unit"] for row in rows})
-    # "یک سال و نیم", "دو ماه و نیم": and a half.
-    half = r"(?P<half>[ \u200c]+و[ \u200c]+نیم(?![\p{L}\p{M}]))"
-    return regex.compile(rf"[ \u200c]*(?P<unit>{alternation})(?![\p{{L}}\p{{M}}]){half}?"), units
+    # "یک سال و نیم", "دو ماه و نیم", "یک سال‌ونیم": and a half.
+    half = r"(?P<half>[ \u200c]+و[ \u200c]*نیم(?![\p{L}\p{M}]))"
+    # "یک هفته‌نامه" is a weekly paper, "ماه‌نامه" a monthly (not "دو هفته‌ای", a two weeks' one).
+    unit = rf"(?P<unit>{alternation})(?![\p{{L}}\p{{M}}]|\u200cنامه)"
+    return regex.compile(rf"[ \u200c]*{unit}{half}?"), units
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
