@@ -141,8 +141,10 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day})(?:{_DAY_MONTH_GAP}|(?<=\d)\u200c?)(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
         "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
         "numeric_date_day_first": r"(?P<day_number>\d{1,2})/(?P<month_number>\d{1,2})/(?P<year>\d{4}|\d{2})",
-        # "95.3.13", "88.2.21": a Jalali date with a two-digit year, written with dots (not 12.5 nor 10.5.2).
-        "numeric_date_short_year": r"(?P<year>[3-9]\d)\.(?P<month_number>\d{1,2})\.(?P<day_number>\d{1,2})",
+        # "95.3.13", "88.2.21": a Jalali date with a two-digit year, written with dots (not 12.5 nor 10.5.2);
+        # "99/05/16" with slashes when the year cannot be a day (13/12/95 is day first).
+        "numeric_date_short_year": r"(?P<year>[3-9]\d)\.(?P<month_number>\d{1,2})\.(?P<day_number>\d{1,2})"
+        r"|(?P<year>3[2-9]|[4-9]\d)/(?P<month_number>\d{1,2})/(?P<day_number>\d{1,2})",
         "month+year": rf"(?:ماه(?:{_GAP}مبارک)?{_GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
         "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
         "years": rf"سال(?:[ \u200c]?های?)?{year_kind}{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{era})?",
