@@ -117,7 +117,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     )
     # An era names the calendar, which a year alone cannot tell (1437 هجری قمری); a year of one to three
     # digits is one only with an era in words (سال 201 هجری), not a single letter (سال 5 م...).
-    era = rf"[ \u200c]+(?P<era>{era_alternation()})(?![\p{{L}}\p{{M}}])"
+    era = rf"(?:[ \u200c]+|(?<=\d))(?P<era>{era_alternation()})(?![\p{{L}}\p{{M}}])"  # "1420ق": joined to the digits
     short_year = rf"\d{{1,3}}(?=[ \u200c]+{era_alternation(spelled_out=True)}(?![\p{{L}}\p{{M}}]))"
     # "سال مالی 95", "سال تحصیلی 95 - 96": a fiscal year is the year; a school, farming or water year
     # runs from Mehr to Shahrivar (see _span).
