@@ -18,6 +18,7 @@ _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
 _NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
 _LAST_DAY_OFFSET = -1
+_TIMES_OF_A_DAY = frozenset({"night", "day+part_of_day", "part_of_day", "last_night"})  # امشب, سه‌شنبه شب, صبح امروز
 _MINUTES_OF = {"نیم": 30, "ربع": 15}  # "ساعت هفت و نیم": 7:30
 _HALF_OR_QUARTER = "|".join(_MINUTES_OF)
 
@@ -90,7 +91,46 @@ def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
             candidate = _time(sentence, rule, match, days)
             if candidate is not None:
                 found.append(candidate)
-    return found + _counted_hours(sentence)
+    return _with_clock_after(sentence.text, found) + _counted_hours(sentence)
+
+
+def _with_clock_after(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"امشب ساعت 21", "سه‌شنبه شب ساعت 10 و 35 دقیقه", "صبح امروز ساعت 9": a time of day with a clock
+    right after it is one time, as annotators mark it (not "فردا از ساعت 18": from then on)."""
+    merged: list[Candidate] = []
+    for candidate in sorted(found, key=lambda candidate: candidate.start):
+        previous = merged[-1] if merged else None
+        if previous is not None and _clock_right_after(text, previous, candidate):
+            merged[-1] = _time_of_day_and_clock(previous, candidate)
+        else:
+            merged.append(candidate)
+    return merged
+
+
+def _clock_right_after(text: str, time_of_day: Candidate, clock: Candidate) -> bool:
+    """Whether `clock` says ساعت right after `time_of_day`, on no other day (in "صبح امروز ساعت 9" the
+    clock has grown over امروز, the day they share)."""
+    if time_of_day.rule not in _TIMES_OF_A_DAY or clock.rule != "clock" or clock.start < time_of_day.start:
+        return False
+    if clock.details["date"] not in (None, time_of_day.details["date"]):
+        return False
+    clock_word = text.find("ساعت", clock.start, clock.end)
+    return clock_word >= time_of_day.end and not text[time_of_day.end : clock_word].strip(" \u200c")
+
+
+def _time_of_day_and_clock(time_of_day: Candidate, clock: Candidate) -> Candidate:
+    part = clock.details["part_of_day"] or time_of_day.details["part_of_day"]
+    hour, minute, day = _on_24_hour_clock(clock.details["hour"], part), clock.details["minute"], time_of_day.details["date"]
+    details = {"hour": hour, "minute": minute, "part_of_day": part, "date": day}
+    return Candidate("time", time_of_day.start, clock.end, f"{time_of_day.rule}+clock", _value(day, hour, minute), details=details)
+
+
+def _value(day: datetime.date | None, hour: int | None, minute: int | None) -> str | None:
+    """"2016-06-14T21:30", "21:30" without a day, "2016-06-14" without a clock."""
+    if hour is not None:
+        hour_and_minute = f"{hour:02d}:{minute or 0:02d}"
+        return f"{day.isoformat()}T{hour_and_minute}" if day else hour_and_minute
+    return day.isoformat() if day is not None else None
 
 
 def _time(sentence: SentenceContext, rule: str, match: regex.Match[str], days: list[Candidate]) -> Candidate | None:
@@ -201,14 +241,8 @@ def _with_day(
             resolved_day = day.details["start"]
     elif own_day_offset is not None and sentence.reference_date is not None:
         resolved_day = sentence.reference_date + datetime.timedelta(days=own_day_offset)
-    value = None
-    if hour is not None:
-        hour_and_minute = f"{hour:02d}:{minute or 0:02d}"
-        value = f"{resolved_day.isoformat()}T{hour_and_minute}" if resolved_day else hour_and_minute
-    elif resolved_day is not None:
-        value = resolved_day.isoformat()
     details = {"hour": hour, "minute": minute, "part_of_day": part, "date": resolved_day}
-    return Candidate("time", start, end, rule, value, details=details)
+    return Candidate("time", start, end, rule, _value(resolved_day, hour, minute), details=details)
 
 
 def _inner_day(start: int, end: int, days: list[Candidate]) -> Candidate | None:
