@@ -129,6 +129,15 @@ def test_lexicons_every_tonne_context(row):
         assert _only_fact("در حادثه کارخانه تولید فولاد 3 تن بود.").unit == "tonne"
 
 
+@pytest.mark.parametrize("row", lexicons.rows("generic_modifiers"), ids=lambda row: row["word"])
+def test_lexicons_every_generic_modifier_is_no_name(row):
+    """"شهید گمنام", "سازمان استانی": a generic modifier names no person after an honorific, and makes no
+    organization's name; the same honorific before a surname does."""
+    assert [entity.text for entity in extract(f"از شهید {row['word']} تجلیل شد.").entities] == []
+    assert [entity.text for entity in extract(f"سازمان {row['word']} اعلام کرد.").entities] == []
+    assert [entity.text for entity in extract("از شهید همت تجلیل شد.").entities] == ["همت"]
+
+
 @pytest.mark.parametrize("row", lexicons.rows("function_words"), ids=lambda row: row["word"])
 def test_lexicons_every_function_word_is_not_counted(row):
     document = extract(f"گزارش 5 {row['word']} متن")

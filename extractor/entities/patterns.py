@@ -28,7 +28,7 @@ _SAYYID = ("سید", "سیده")  # "سید علی", "سیدمحمد": a descend
 
 _MOST_JOINED_GAPS = 3  # spelling variants (apart, ZWNJ, joined) only for names of up to four words
 _ENDING_WORDS = (
-    "ها", "های", "ای", "خود", "ما", "شما", "آنها", "همه", "دیگر", "برخی", "چند", "کشور", "کشورهای", "آباد", "همچنین",
+    "ها", "های", "ای", "خود", "ما", "شما", "آنها", "همه", "برخی", "چند", "کشور", "کشورهای", "آباد", "همچنین",
     "اما", "ولی", "سپس", "همچنان", "بنابراین", "البته", "رغم", "نیت", "همجواری", "امسال", "گذشته", "آینده", "جاری",
 )
 
@@ -46,6 +46,7 @@ def stop_words() -> frozenset[str]:
         *lexicons.column("months", "name"),
         *lexicons.column("weekdays", "name"),
         *lexicons.column("place_heads", "word"),
+        *lexicons.column("generic_modifiers", "word"),  # "شهید گمنام", "محقق برگزیده": no one's name
         *_ENDING_WORDS,
         *lexicons.column("verb_nouns", "word"),  # مورد بررسی قرار داد: where a name ends and the verb begins
     ]
