@@ -126,7 +126,8 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     # "14مهر92", "24شهریور": digits may be written joined to the month name.
     year_or_relative = rf"(?:(?:{_GAP}|(?=\d)){year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{era})?)"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
-    day_range = rf"(?:(?P<first_day>\d{{1,2}}){_GAP}(?:تا|الی|لغایت){_GAP})?"
+    # "8 تا 10 فوریه", and written joined to the digits: "8تا10 فوریه".
+    day_range = rf"(?:(?P<first_day>\d{{1,2}})[ \u200c]*(?:تا|الی|لغایت)(?:{_GAP}|(?=\d)))?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
     # Two digits follow only the events whose years are written so (انتخابات 96, بودجه 96); not "جام 64 تیمی".
     event_of_two_digit_years = lexicons.alternation(

@@ -181,7 +181,7 @@ def _implied_currency(sentence: SentenceContext) -> list[Candidate]:
     return found
 
 
-_RANGE_BETWEEN_AMOUNTS = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]+")
+_RANGE_BETWEEN_AMOUNTS = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]*")  # "تا10 هزار ریال": joined to the digits too
 
 
 def _joined_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
