@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import functools
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -56,6 +57,29 @@ def start_with_word_before(text: str, start: int, word: str, look_back: int) -> 
     characters): از in "از 4 تا 9 مهر", طی in "طی 24 ساعت گذشته"."""
     before = _word_right_before(word).search(text, max(0, start - look_back), start)
     return before.start() if before else start
+
+
+_RANGE_BETWEEN_AMOUNTS = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]*")  # "تا10 هزار ریال": joined to the digits too
+_RANGE_OPENERS = ("از", "بین")
+
+
+def joined_ranges(text: str, found: list[Candidate], high_details: Callable[[Candidate], dict]) -> list[Candidate]:
+    """"از 5 میلیون ریال تا 40 میلیون ریال", "بین 1.2 درصد تا 7.9 درصد": two amounts of one unit joined
+    into a range, from از or بین before the first (as annotators mark it); `high_details` gives the
+    details the second amount adds (value_high, and for money value_irr_high)."""
+    joined: list[Candidate] = []
+    for candidate in sorted(found, key=lambda candidate: candidate.start):
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and previous.unit == candidate.unit and previous.details.get("value_high") is None
+            and _RANGE_BETWEEN_AMOUNTS.fullmatch(text, previous.end, candidate.start)
+        ):
+            start = min(start_with_word_before(text, previous.start, word, look_back=5) for word in _RANGE_OPENERS)
+            details = {**previous.details, **high_details(candidate)}
+            joined[-1] = replace(previous, start=start, end=candidate.end, rule=previous.rule + "..range", details=details)
+        else:
+            joined.append(candidate)
+    return joined
 
 
 def amount_words() -> str:

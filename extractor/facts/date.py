@@ -122,7 +122,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     # "سال مالی 95", "سال تحصیلی 95 - 96": a fiscal year is the year; a school, farming or water year
     # runs from Mehr to Shahrivar (see _span).
     year_kind = rf"(?:{_GAP}(?P<year_kind>{lexicons.alternation(lexicons.column('year_kinds', 'word'))}))?"
-    year = rf"(?:سال{_GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
+    year = rf"(?:سال{_GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d|[.٫/]\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
     # "14مهر92", "24شهریور": digits may be written joined to the month name.
     year_or_relative = rf"(?:(?:{_GAP}|(?=\d)){year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{era})?)"
     weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"

@@ -4,7 +4,6 @@ and compound amounts with a subunit (چهار دلار و 25 سنت)."""
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 
 import regex
 
@@ -14,6 +13,7 @@ from extractor.facts.common import (
     Candidate,
     SentenceContext,
     high_value,
+    joined_ranges,
     plain_number,
     qualifier_before,
     start_with_word_before,
@@ -147,7 +147,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
             "value_irr_high": plain_number(number.high * rials_per_unit) if rials_per_unit and high else None,
         }
         found.append(Candidate("money", start, end, rule, value, unit, qualifier, details, qualifier_span))
-    return _without_rate_bases(sentence.text, _joined_ranges(sentence.text, found))
+    return _without_rate_bases(sentence.text, joined_ranges(sentence.text, found, _range_end))
 
 
 def _without_rate_bases(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -181,29 +181,8 @@ def _implied_currency(sentence: SentenceContext) -> list[Candidate]:
     return found
 
 
-_RANGE_BETWEEN_AMOUNTS = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]*")  # "تا10 هزار ریال": joined to the digits too
-
-
-def _joined_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
-    """"از 5 میلیون ریال تا 40 میلیون ریال": two amounts of one currency joined into a range."""
-    ordered = sorted(found, key=lambda candidate: candidate.start)
-    joined: list[Candidate] = []
-    for candidate in ordered:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None and previous.unit == candidate.unit and previous.details.get("value_high") is None
-            and _RANGE_BETWEEN_AMOUNTS.fullmatch(text, previous.end, candidate.start)
-        ):
-            details = {
-                **previous.details,
-                "value_high": candidate.value,
-                "value_irr_high": candidate.details.get("value_irr"),
-            }
-            joined[-1] = replace(previous, start=_start_at_from(text, previous.start), end=candidate.end,
-                                 rule=previous.rule + "..range", details=details)
-        else:
-            joined.append(candidate)
-    return joined
+def _range_end(candidate: Candidate) -> dict:
+    return {"value_high": candidate.value, "value_irr_high": candidate.details.get("value_irr")}
 
 
 @functools.cache
