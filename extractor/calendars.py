@@ -84,6 +84,11 @@ def to_gregorian(year: int, month: int, day: int) -> datetime.date:
     return year_start(year) + datetime.timedelta(days=days_before_month + day - 1)
 
 
+def reaches(date: datetime.date) -> bool:
+    """Whether the Jalali calendar here reaches `date` (years 1 Farvardin -60 to 3177, Gregorian 560 to 3798)."""
+    return _BREAKS[0] < date.year - 622 and date.year - 620 < _BREAKS[-1]
+
+
 def from_gregorian(date: datetime.date) -> tuple[int, int, int]:
     """The Jalali (year, month, day) of a Gregorian date.
 

@@ -46,9 +46,10 @@ def _directions() -> dict[str, str]:
 
 
 def _vague_quantity_words() -> list[str]:
-    """چند, چندین, هزاران, ...: words that say "some" or "many" of a unit, never how many."""
+    """چند, چندین, هزاران, ده‌ها, میلیون ها, ...: words that say "some" or "many" of a unit, never how many."""
     few = [row["word"] for row in lexicons.rows("number_joiners") if row["role"] == "few"]
-    return [*few, *lexicons.column("vague_numbers", "word")]
+    plurals = [f"{magnitude} ها" for magnitude in ("ده", "صد", *lexicons.column("scales", "word"))]  # tens of, ...
+    return [*few, *lexicons.column("vague_numbers", "word"), *plurals]
 
 
 @functools.cache
@@ -221,20 +222,25 @@ def _counted(count: float, unit: str, direction_word: str, reference: datetime.d
         return granularity, None, None
     forward = _directions()[direction_word] == "next"
     moved = _moved(reference, unit, count if forward else -count)
+    if moved is None or not calendars.reaches(moved):  # "2500 سال پیش": before any calendar here
+        return granularity, None, None
     if is_point:
         return granularity, moved, moved
     return ("period", *sorted((moved, reference)))
 
 
-def _moved(reference: datetime.date, unit: str, amount: float) -> datetime.date:
-    """The reference moved by `amount` units (a half month is 15 days, a half year 6 months)."""
-    if unit in _DAYS_PER_UNIT:
-        return reference + datetime.timedelta(days=int(amount * _DAYS_PER_UNIT[unit]))
-    whole_months, part_of_a_month = divmod(amount * _MONTHS_PER_UNIT[unit], 1)
-    months = reference.year * 12 + reference.month - 1 + int(whole_months)
-    year, month = divmod(months, 12)
-    day = min(reference.day, 28)
-    return datetime.date(year, month + 1, day) + datetime.timedelta(days=round(part_of_a_month * _DAYS_PER_MONTH))
+def _moved(reference: datetime.date, unit: str, amount: float) -> datetime.date | None:
+    """The reference moved by `amount` units (a half month is 15 days, a half year 6 months); None
+    beyond the years Python's dates hold ("10 هزار سال پیش")."""
+    try:
+        if unit in _DAYS_PER_UNIT:
+            return reference + datetime.timedelta(days=int(amount * _DAYS_PER_UNIT[unit]))
+        whole_months, part_of_a_month = divmod(amount * _MONTHS_PER_UNIT[unit], 1)
+        year, month = divmod(reference.year * 12 + reference.month - 1 + int(whole_months), 12)
+        day = min(reference.day, 28)
+        return datetime.date(year, month + 1, day) + datetime.timedelta(days=round(part_of_a_month * _DAYS_PER_MONTH))
+    except (ValueError, OverflowError):
+        return None
 
 
 _SEASON_YEAR_OFFSETS = {"پارسال": -1, "سال گذشته": -1, "سال آینده": 1}
