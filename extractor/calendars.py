@@ -84,6 +84,18 @@ def to_gregorian(year: int, month: int, day: int) -> datetime.date:
     return year_start(year) + datetime.timedelta(days=days_before_month + day - 1)
 
 
+# Reference dates khabar resolves against: centuries inside the calendar's reach on both sides, so that
+# "قرن گذشته" or "سال آینده" stay inside it too.
+REFERENCE_YEARS = range(1000, 3001)
+
+
+def reference_date_problem(date: datetime.date) -> str | None:
+    """Why `date` cannot be a reference date, or None when it can."""
+    if date.year not in REFERENCE_YEARS:
+        return f"reference date {date.isoformat()} is outside the years {REFERENCE_YEARS.start} to {REFERENCE_YEARS.stop - 1}"
+    return None
+
+
 def reaches(date: datetime.date) -> bool:
     """Whether the Jalali calendar here reaches `date` (years 1 Farvardin -60 to 3177, Gregorian 560 to 3798)."""
     return _BREAKS[0] < date.year - 622 and date.year - 620 < _BREAKS[-1]

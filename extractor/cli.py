@@ -14,7 +14,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
 
-from extractor import __version__
+from extractor import __version__, calendars
 from extractor.batch import run, warm_up
 from extractor.corpus_dedupe import NearDuplicates, document_words, find_duplicates
 from extractor.errors import KhabarError
@@ -30,9 +30,12 @@ EXIT_INTERRUPTED = 130
 
 def _reference_date(value: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(value)
+        date = datetime.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+    if problem := calendars.reference_date_problem(date):
+        raise argparse.ArgumentTypeError(problem)
+    return date
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -30,3 +30,7 @@ class MissingDependencyError(KhabarError):
 
 class ClusterUnreachableError(KhabarError):
     """The Dask scheduler given with --scheduler does not answer."""
+
+
+class ReferenceDateError(KhabarError, ValueError):
+    """A reference date outside the years dates are resolved against (calendars.REFERENCE_YEARS)."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from extractor import attribution, dedupe, entities, notes, segment, subjects
+from extractor import attribution, calendars, dedupe, entities, notes, segment, subjects
+from extractor.errors import ReferenceDateError
 from extractor.facts import find_facts
 from extractor.facts.common import Candidate
 from extractor.models import (
@@ -29,8 +30,11 @@ def extract(
 
     `reference_date` (usually the publication date) resolves relative dates such as "14 تیرماه جاری".
     `with_entities=False` skips people, organizations and places (about a third of the time): facts
-    then carry no location, and a speaker known only by title stays so.
+    then carry no location, and a speaker known only by title stays so. A reference date outside the
+    years 1000 to 3000 raises ReferenceDateError.
     """
+    if reference_date is not None and (problem := calendars.reference_date_problem(reference_date)):
+        raise ReferenceDateError(problem)
     normalized = default_normalizer().normalize(text)
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
     layout = TextLayout(normalized, paragraphs.kept)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from extractor import calendars
 from extractor.errors import UndecodableInputError, UnreadableInputError
 from extractor.models import Document
 from extractor.pipeline import extract
@@ -157,6 +158,8 @@ def _jsonl_record(
             date = datetime.date.fromisoformat(str(data[fields.reference_date])[:10])
         except ValueError:
             return Record(document_id, error=f"{where}: {fields.reference_date!r} is not a YYYY-MM-DD date")
+        if problem := calendars.reference_date_problem(date):
+            return Record(document_id, error=f"{where}: {fields.reference_date!r}: {problem}")
     return Record(document_id, data[fields.text], date, size=len(line))
 
 

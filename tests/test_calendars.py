@@ -29,3 +29,23 @@ def test_calendars_agree_with_jdatetime_every_day_1300_to_1500():
 def test_calendars_refuse_dates_that_do_not_exist(year, month, day):
     with pytest.raises(calendars.CalendarError):
         calendars.to_gregorian(year, month, day)
+
+
+@pytest.mark.parametrize("year", [1, 999, 3001, 9999])
+def test_calendars_reference_dates_outside_the_years_are_refused_clearly(year):
+    from extractor import extract
+    from extractor.errors import ReferenceDateError
+
+    with pytest.raises(ReferenceDateError, match=f"reference date {datetime.date(year, 1, 1).isoformat()} is outside the years 1000 to 3000"):
+        extract("سه روز پیش", reference_date=datetime.date(year, 1, 1))
+
+
+@pytest.mark.parametrize("year", [1000, 3000])
+def test_calendars_resolve_against_the_first_and_last_reference_years(year):
+    """Every date finder stays inside the calendar's reach from the first and last reference years:
+    a century back or forward, 2500 years back (unresolved), the year after."""
+    from extractor import extract
+
+    text = "قرن گذشته، سال آینده، دهه 60، 2500 سال پیش، 700 سال آینده، قرن 21 و 1402/05/12 آمد."
+    facts = extract(text, reference_date=datetime.date(year, 6, 1)).facts
+    assert [fact.kind for fact in facts if fact.kind == "date"]

@@ -94,6 +94,13 @@ def test_cli_rejects_bad_reference_date(capsys):
     assert "is not a date in the form YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_cli_rejects_reference_date_out_of_range(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["extract", "--reference-date", "0001-01-01"])
+    assert exit_info.value.code == cli.EXIT_USAGE
+    assert "reference date 0001-01-01 is outside the years 1000 to 3000" in capsys.readouterr().err
+
+
 def test_cli_output_folder_must_exist(tmp_path, capsys):
     status, _, err = _run(["extract", "-o", str(tmp_path / "no" / "out.jsonl")], capsys)
     assert status == cli.EXIT_USAGE
@@ -173,6 +180,17 @@ def test_cli_jsonl_bad_lines_are_named_and_skipped(tmp_path, capsys):
     assert f"{tmp_path / 'news.jsonl'}:2: not valid JSON" in err
     assert f"{tmp_path / 'news.jsonl'}:3: has no text field 'text'" in err
     assert [document["id"] for document in _documents(out)] == [f"{tmp_path / 'news.jsonl'}:1", f"{tmp_path / 'news.jsonl'}:4"]
+
+
+def test_cli_jsonl_reference_date_out_of_range_is_named_and_skipped(tmp_path, capsys):
+    _write_jsonl(tmp_path / "news.jsonl", [{**NEWS[0], "date": "9999-12-31"}, NEWS[1]])
+    status, out, err = _run(
+        ["extract", str(tmp_path / "news.jsonl"), "--text-field", "body", "--id-field", "id", "--reference-date-field", "date"],
+        capsys,
+    )
+    assert status == cli.EXIT_SOME_INPUTS_FAILED
+    assert f"{tmp_path / 'news.jsonl'}:1: 'date': reference date 9999-12-31 is outside the years 1000 to 3000" in err
+    assert [document["id"] for document in _documents(out)] == ["n1"]
 
 
 def test_cli_workers_keep_input_order_and_output(tmp_path, capsys):

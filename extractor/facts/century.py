@@ -16,6 +16,7 @@ _GAP = r"[ \u200c]+"
 _CENTURY_WORD = "قرن"
 _GREGORIAN_WITHOUT_ERA = range(16, 22)  # قرن شانزدهم .. قرن 21
 _YEARS_PER_CENTURY = 100
+_CENTURIES = range(1, 31)  # "قرن میلیارد" is no century
 _HIJRI = "hijri"
 
 
@@ -36,7 +37,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
     for match in _pattern().finditer(sentence.text):
         number = whole_number(match.group("number"))
         calendar = _calendar(number, match.group("era"))
-        if number is not None and calendar is not None:
+        if number in _CENTURIES and calendar is not None:
             found.append(_candidate(match.start(), match.end(), calendar, number))
     return found
 
@@ -51,7 +52,7 @@ def _candidate(start: int, end: int, calendar: str, number: int) -> Candidate:
     """The century `number` of `calendar`: its years (number-1)01 to number00; lunar ones are not converted."""
     first_year = (number - 1) * _YEARS_PER_CENTURY + 1
     first = last = None
-    if calendar != _HIJRI and number >= 1:
+    if calendar != _HIJRI:
         first = calendars.year_span(calendar, first_year)[0]
         last = calendars.year_span(calendar, first_year + _YEARS_PER_CENTURY - 1)[1]
     details = {"calendar": calendar, "granularity": "century", "year": first_year, "start": first, "end": last}

@@ -14,6 +14,7 @@ from extractor.numbers import whole_number
 _GAP = r"[ \u200c]+"
 _DECADE_WORD = "دهه"
 _FIRST_GREGORIAN_YEAR = 1700  # a four-digit decade from here on is Gregorian (1970), below it Jalali (1360)
+_LAST_DECADE = 2990
 _TWO_DIGIT_CENTURY = {"gregorian": 1900, "jalali": 1300}  # دهه 70 میلادی: the 1970s; دهه 60: the 1360s
 
 
@@ -48,7 +49,7 @@ def _first_year(number: str, era: str | None) -> tuple[str, int] | None:
     value = whole_number(number, cardinal_only=True)
     if value is None:
         return None
-    if value % 10:
+    if value % 10 or value > _LAST_DECADE:  # "دهه میلیون" is no decade
         return None
     if value >= 1000:
         calendar = "gregorian" if value >= _FIRST_GREGORIAN_YEAR else "jalali"
