@@ -138,6 +138,22 @@ def test_lexicons_every_generic_modifier_is_no_name(row):
     assert [entity.text for entity in extract("از شهید همت تجلیل شد.").entities] == ["همت"]
 
 
+@pytest.mark.parametrize("row", lexicons.rows("future_markers"), ids=lambda row: row["word"])
+def test_lexicons_every_future_marker_sends_a_weekday_ahead(row):
+    """A bare weekday is the last such day (news reports the past), the next one in a clause told in the
+    future (2016-06-16 was a Thursday)."""
+    reference = datetime.date(2016, 6, 16)
+    assert _only_fact(f"تیم روز جمعه به تهران {row['word']} رفت.", reference).value == "2016-06-17"
+    assert _only_fact("تیم روز جمعه به تهران رفت.", reference).value == "2016-06-10"
+
+
+@pytest.mark.parametrize("row", lexicons.rows("verbs"), ids=lambda row: row["word"])
+def test_lexicons_every_verb_tells_its_tense_to_a_weekday(row):
+    """A past verb before the future marker keeps a bare weekday in the past; any other verb does not."""
+    fact = _only_fact(f"تیم روز جمعه در تهران {row['word']} و خواهد ماند.", datetime.date(2016, 6, 16))
+    assert fact.value == ("2016-06-10" if row["past"] == "yes" else "2016-06-17")
+
+
 @pytest.mark.parametrize("row", lexicons.rows("function_words"), ids=lambda row: row["word"])
 def test_lexicons_every_function_word_is_not_counted(row):
     document = extract(f"گزارش 5 {row['word']} متن")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import regex
@@ -52,6 +52,7 @@ class _Parts:
     relative_year: bool = False  # "تیر سال گذشته" (last year's Tir), not "تیر گذشته" (the last Tir)
     relative_week: bool = False  # "جمعه هفته جاری": that weekday of this week (Saturday to Friday)
     school_year: bool = False  # "سال تحصیلی 95 - 96": from 1 Mehr 1395 to 31 Shahrivar 1396
+    told_ahead: bool = False  # "جمعه برگزار خواهد شد": a bare weekday in a clause told in the future
 
 
 class _Month(NamedTuple):
@@ -96,7 +97,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     month_alone = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
     # جمعه in "امام جمعه", "نماز عبادی سیاسی جمعه", "خطبه‌های جمعه" is the Friday prayer, not a day;
     # "پنجشنبه‌ها و جمعه‌ها", "سه شنبه های بدون خودرو", "روزهای سه شنبه" are every such day, no one day.
-    prayer = r"(?:امام|ائمه|نماز|خطیب|خطبه|روزهای)(?:[ \u200c]?های?)?(?:[ \u200c]*(?:عبادی[ \u200c]+سیاسی|موقت))?"
+    prayer = r"(?:امامت|امام|ائمه|نماز|خطیب|خطبه|روزهای)(?:[ \u200c]?های?)?(?:[ \u200c]*(?:عبادی[ \u200c]+سیاسی|موقت))?"
     every = r"(?![ \u200c]?های?(?![\p{L}\p{M}]))"
     within_a_name = r"(?<!(?:یک|دو|سه|چهار|پنج)[ \u200c]*)"  # شنبه inside "روزهای سه شنبه"
     weekday = rf"(?<!{prayer}[ \u200c]+){within_a_name}" + lexicons.alternation(lexicons.column("weekdays", "name")) + every
@@ -298,18 +299,43 @@ def find(sentence: SentenceContext) -> list[Candidate]:
                 streets.append(match.span())
             elif not any(start <= match.start() < end for start, end in streets):
                 if not _names_no_date(rule, sentence.text, match):
-                    found.extend(_candidate(rule, match, sentence.reference_date))
+                    found.extend(_candidate(rule, match, sentence.text, sentence.reference_date))
     return found
 
 
-def _candidate(rule: str, match: regex.Match[str], reference: datetime.date | None) -> list[Candidate]:
+def _candidate(rule: str, match: regex.Match[str], text: str, reference: datetime.date | None) -> list[Candidate]:
     """The date the match names (none when its words make no date: day 40, month 13)."""
     parts = _parts(match)
     if parts is None:
         return []
+    if rule == _WEEKDAY_RULE and parts.relative is None and _told_ahead(text, match.end()):
+        parts = replace(parts, told_ahead=True)
     details = _resolve(parts, reference)
     start, end = match.span("year") if rule == _EVENT_RULE else match.span()
     return [Candidate("date", start, end, rule, details.pop("value"), details=details)]
+
+
+@functools.cache
+def _tense_word() -> regex.Pattern[str]:
+    """The first word that tells a clause's tense: a future marker (group future) or a past verb."""
+    markers = lexicons.alternation(lexicons.column("future_markers", "word"))
+    past = lexicons.alternation([row["word"] for row in lexicons.rows("verbs") if row["past"] == "yes"])
+    # Not می‌خواهیم, "می خواهند" (we ask, they want): خواستن in the present, not the future's auxiliary.
+    future = rf"(?<![\p{{L}}\p{{M}}\u200c]|(?<![\p{{L}}\p{{M}}])ن?می[ \u200c])(?P<future>{markers})"
+    return regex.compile(rf"(?:{future}|(?<![\p{{L}}\p{{M}}\u200c]){past})(?![\p{{L}}\p{{M}}])")
+
+
+_CLAUSE_END = regex.compile(r"[.؛:!?،,\n]|(?<![\p{L}\p{M}])که(?![\p{L}\p{M}])")
+_COMMA_AFTER_THE_DAY = 2  # "روز شنبه، تیم ... خواهد رفت": a comma right after the weekday ends no clause
+
+
+def _told_ahead(text: str, end: int) -> bool:
+    """Whether the clause that goes on after a weekday is told in the future: a future marker before any
+    past verb ("جمعه برگزار خواهد شد", "سه شنبه قرار است جلسه ..."; not "روز جمعه گزارش دادند ... خواهد",
+    "روز دوشنبه گفت که ... خواهد شد", nor past the next comma)."""
+    clause_end = _CLAUSE_END.search(text, end + _COMMA_AFTER_THE_DAY)
+    tense = _tense_word().search(text, end, clause_end.start() if clause_end else len(text))
+    return tense is not None and tense.group("future") is not None
 
 
 def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
@@ -494,12 +520,15 @@ def _school_years(parts: _Parts, year: int) -> tuple[datetime.date, datetime.dat
 
 
 def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:
-    """A bare weekday is the nearest such day on or before the reference (news reports the past),
-    strictly before it with گذشته, strictly after it with آینده."""
+    """A bare weekday is the nearest such day on or before the reference (news reports the past), or
+    on or after it in a clause told in the future; strictly before it with گذشته, strictly after it
+    with آینده."""
     if reference is None:
         return {"granularity": "day", "start": None, "end": None, "value": None}
     if parts.relative_week:
         return _day_details(_weekday_of_week(parts.weekday, parts.relative, reference))
+    if parts.told_ahead:
+        return _day_details(reference + datetime.timedelta(days=(parts.weekday - reference.weekday()) % 7))
     days_back = (reference.weekday() - parts.weekday) % 7
     if parts.relative == _PREVIOUS and days_back == 0:
         days_back = 7
