@@ -32,6 +32,7 @@ _GAP = r"[ \u200c]+"
 _DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space between a day in words and its month: "سی‌دی" (a CD) is no 30 Dey
 _CURRENT = "current"
 _PREVIOUS = "previous"
+_FUTURE, _PAST = "future", "past"
 _NEXT = "next"
 _RELATIVE_WORDS = {"جاری": _CURRENT, "امسال": _CURRENT, "گذشته": _PREVIOUS, "قبل": _PREVIOUS, "آینده": _NEXT}
 _LATEST_GREGORIAN_YEAR_AS_TWO_DIGITS = 30  # "سال 97" is 1397; without a reference, 00-20 read as 1400-1420
@@ -52,7 +53,7 @@ class _Parts:
     relative_year: bool = False  # "تیر سال گذشته" (last year's Tir), not "تیر گذشته" (the last Tir)
     relative_week: bool = False  # "جمعه هفته جاری": that weekday of this week (Saturday to Friday)
     school_year: bool = False  # "سال تحصیلی 95 - 96": from 1 Mehr 1395 to 31 Shahrivar 1396
-    told_ahead: bool = False  # "جمعه برگزار خواهد شد": a bare weekday in a clause told in the future
+    tense: str | None = None  # "جمعه برگزار خواهد شد": future; "جمعه برگزار شد": past (_clause_tense)
 
 
 class _Month(NamedTuple):
@@ -308,8 +309,8 @@ def _candidate(rule: str, match: regex.Match[str], text: str, reference: datetim
     parts = _parts(match)
     if parts is None:
         return []
-    if rule == _WEEKDAY_RULE and parts.relative is None and _told_ahead(text, match.end()):
-        parts = replace(parts, told_ahead=True)
+    if parts.relative is None and parts.year is None and (parts.weekday is not None or parts.month is not None):
+        parts = replace(parts, tense=_clause_tense(text, match.end()))
     details = _resolve(parts, reference)
     start, end = match.span("year") if rule == _EVENT_RULE else match.span()
     return [Candidate("date", start, end, rule, details.pop("value"), details=details)]
@@ -329,13 +330,15 @@ _CLAUSE_END = regex.compile(r"[.؛:!?،,\n]|(?<![\p{L}\p{M}])که(?![\p{L}\p{M}]
 _COMMA_AFTER_THE_DAY = 2  # "روز شنبه، تیم ... خواهد رفت": a comma right after the weekday ends no clause
 
 
-def _told_ahead(text: str, end: int) -> bool:
-    """Whether the clause that goes on after a weekday is told in the future: a future marker before any
-    past verb ("جمعه برگزار خواهد شد", "سه شنبه قرار است جلسه ..."; not "روز جمعه گزارش دادند ... خواهد",
-    "روز دوشنبه گفت که ... خواهد شد", nor past the next comma)."""
+def _clause_tense(text: str, end: int) -> str | None:
+    """The tense of the clause that goes on after a date with no year: its first future marker or past
+    verb, up to the next comma or که ("جمعه برگزار خواهد شد", "سه شنبه قرار است جلسه ...": future; "روز
+    جمعه گزارش دادند ... خواهد", "10 اسفند برگزار شد": past); None when it tells neither."""
     clause_end = _CLAUSE_END.search(text, end + _COMMA_AFTER_THE_DAY)
     tense = _tense_word().search(text, end, clause_end.start() if clause_end else len(text))
-    return tense is not None and tense.group("future") is not None
+    if tense is None:
+        return None
+    return _FUTURE if tense.group("future") is not None else _PAST
 
 
 def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
@@ -452,7 +455,17 @@ def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
         return reference_year if parts.month < reference_month else reference_year - 1
     if parts.relative == _NEXT:
         return reference_year if parts.month > reference_month else reference_year + 1
-    return reference_year
+    return reference_year + _year_by_tense(parts, reference_month, _reference_day(parts.calendar, reference))
+
+
+def _year_by_tense(parts: _Parts, reference_month: int, reference_day: int) -> int:
+    """1 for a day or month told in the future that this year has passed ("11 فروردین ... بررسی خواهد شد"
+    in Bahman is next year's), else 0. Not -1 for the past: news tells in the past of what is announced
+    for days to come ("به مناسبت 22 بهمن بیانیه‌ای صادر کرد", "از پنجم بهمن ماه ... خبر داد")."""
+    said, reference = (parts.month, parts.day or 0), (reference_month, reference_day)
+    if parts.tense == _FUTURE and said < reference and (parts.day is not None or parts.month < reference_month):
+        return 1
+    return 0
 
 
 def _reference_year(calendar: str, reference: datetime.date | None) -> int | None:
@@ -463,6 +476,10 @@ def _reference_year(calendar: str, reference: datetime.date | None) -> int | Non
 
 def _reference_month(calendar: str, reference: datetime.date) -> int:
     return reference.month if calendar == "gregorian" else calendars.from_gregorian(reference)[1]
+
+
+def _reference_day(calendar: str, reference: datetime.date) -> int:
+    return reference.day if calendar == "gregorian" else calendars.from_gregorian(reference)[2]
 
 
 def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
@@ -527,7 +544,7 @@ def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:
         return {"granularity": "day", "start": None, "end": None, "value": None}
     if parts.relative_week:
         return _day_details(_weekday_of_week(parts.weekday, parts.relative, reference))
-    if parts.told_ahead:
+    if parts.tense == _FUTURE:
         return _day_details(reference + datetime.timedelta(days=(parts.weekday - reference.weekday()) % 7))
     days_back = (reference.weekday() - parts.weekday) % 7
     if parts.relative == _PREVIOUS and days_back == 0:
