@@ -154,6 +154,13 @@ def test_lexicons_every_verb_tells_its_tense_to_a_weekday(row):
     assert fact.value == ("2016-06-10" if row["past"] == "yes" else "2016-06-17")
 
 
+@pytest.mark.parametrize("row", lexicons.rows("named_after_heads"), ids=lambda row: row["phrase"])
+def test_lexicons_every_head_names_a_place_after_a_person(row):
+    """"خیابان امام خمینی (ره)": a place or institution named after a person, not the person."""
+    entities = extract(f"مراسم در {row['phrase']} امام خمینی (ره) برگزار شد.").entities
+    assert [(entity.label, entity.text) for entity in entities] == [(row["label"], f"{row['phrase']} امام خمینی (ره)")]
+
+
 @pytest.mark.parametrize("row", lexicons.rows("function_words"), ids=lambda row: row["word"])
 def test_lexicons_every_function_word_is_not_counted(row):
     document = extract(f"گزارش 5 {row['word']} متن")

@@ -34,6 +34,12 @@ _ENDING_WORDS = (
 
 
 @functools.cache
+def named_after_heads() -> dict[str, str]:
+    """Head phrase (lower-cased, words apart) -> the label of a place or institution named after a person."""
+    return {row["phrase"]: row["label"] for row in lexicons.rows("named_after_heads")}
+
+
+@functools.cache
 def stop_words() -> frozenset[str]:
     """Words that never belong to a name or an organization's specifier: they end it."""
     phrases = [
