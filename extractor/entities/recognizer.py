@@ -12,7 +12,9 @@ import regex
 from extractor.entities import context, patterns
 from extractor.entities.phrase_matcher import PhraseMatcher
 from extractor.entities.tokens import Tokens
+from extractor.numbers import parse_number
 
+_SHORT_NAME = "person_short"  # the rule of a famous person's short name (روحانی, ترامپ)
 # News sites named by their address: "Entekhab.ir", "khabaronline.ir".
 _WEB_DOMAIN = regex.compile(r"(?<![\w.@/])[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:ir|com|net|org|news|tv)(?![\w.])")
 
@@ -54,6 +56,7 @@ def entity_candidates(tokens: Tokens) -> list[Candidate]:
     found = [
         (label, start, end, rule) for key, spans in hits.items() if key in patterns.ENTITY_KEYS
         for label, rule in [patterns.ENTITY_KEYS[key]] for start, end in spans
+        if not (rule == _SHORT_NAME and _counted(tokens, start))
     ]
     strong, weak = context.candidates(tokens, hits)
     # Between equally long spans the first wins: strong context rules, then lexicons, then weak rules.
@@ -82,6 +85,11 @@ def _head_before(tokens: Tokens, first: int) -> tuple[int, str] | None:
         if first - length >= 0 and (label := patterns.named_after_heads().get(tokens.phrase(first - length, first))):
             return first - length, label
     return None
+
+
+def _counted(tokens: Tokens, start: int) -> bool:
+    """"1000 روحانی", "هزار روحانی": a famous short name after a number is the common noun counted."""
+    return start > 0 and parse_number(tokens.words[start - 1]) is not None
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
