@@ -32,7 +32,6 @@ _GAP = r"[ \u200c]+"
 _DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space between a day in words and its month: "سی‌دی" (a CD) is no 30 Dey
 _CURRENT = "current"
 _PREVIOUS = "previous"
-_FUTURE, _PAST = "future", "past"
 _NEXT = "next"
 _RELATIVE_WORDS = {"جاری": _CURRENT, "امسال": _CURRENT, "گذشته": _PREVIOUS, "قبل": _PREVIOUS, "آینده": _NEXT}
 _LATEST_GREGORIAN_YEAR_AS_TWO_DIGITS = 30  # "سال 97" is 1397; without a reference, 00-20 read as 1400-1420
@@ -53,7 +52,7 @@ class _Parts:
     relative_year: bool = False  # "تیر سال گذشته" (last year's Tir), not "تیر گذشته" (the last Tir)
     relative_week: bool = False  # "جمعه هفته جاری": that weekday of this week (Saturday to Friday)
     school_year: bool = False  # "سال تحصیلی 95 - 96": from 1 Mehr 1395 to 31 Shahrivar 1396
-    tense: str | None = None  # "جمعه برگزار خواهد شد": future; "جمعه برگزار شد": past (_clause_tense)
+    told_ahead: bool = False  # "جمعه برگزار خواهد شد": a date with no year in a clause told in the future
 
 
 class _Month(NamedTuple):
@@ -310,7 +309,7 @@ def _candidate(rule: str, match: regex.Match[str], text: str, reference: datetim
     if parts is None:
         return []
     if parts.relative is None and parts.year is None and (parts.weekday is not None or parts.month is not None):
-        parts = replace(parts, tense=_clause_tense(text, match.end()))
+        parts = replace(parts, told_ahead=_told_ahead(text, match.end()))
     details = _resolve(parts, reference)
     start, end = match.span("year") if rule == _EVENT_RULE else match.span()
     return [Candidate("date", start, end, rule, details.pop("value"), details=details)]
@@ -330,15 +329,13 @@ _CLAUSE_END = regex.compile(r"[.؛:!?،,\n]|(?<![\p{L}\p{M}])که(?![\p{L}\p{M}]
 _COMMA_AFTER_THE_DAY = 2  # "روز شنبه، تیم ... خواهد رفت": a comma right after the weekday ends no clause
 
 
-def _clause_tense(text: str, end: int) -> str | None:
-    """The tense of the clause that goes on after a date with no year: its first future marker or past
-    verb, up to the next comma or که ("جمعه برگزار خواهد شد", "سه شنبه قرار است جلسه ...": future; "روز
-    جمعه گزارش دادند ... خواهد", "10 اسفند برگزار شد": past); None when it tells neither."""
+def _told_ahead(text: str, end: int) -> bool:
+    """Whether the clause that goes on after a date with no year, up to the next comma or که, is told in
+    the future: a future marker before any past verb ("جمعه برگزار خواهد شد", "سه شنبه قرار است جلسه
+    ..."; not "روز جمعه گزارش دادند ... خواهد بست")."""
     clause_end = _CLAUSE_END.search(text, end + _COMMA_AFTER_THE_DAY)
     tense = _tense_word().search(text, end, clause_end.start() if clause_end else len(text))
-    if tense is None:
-        return None
-    return _FUTURE if tense.group("future") is not None else _PAST
+    return tense is not None and tense.group("future") is not None
 
 
 def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
@@ -463,7 +460,7 @@ def _year_by_tense(parts: _Parts, reference_month: int, reference_day: int) -> i
     in Bahman is next year's), else 0. Not -1 for the past: news tells in the past of what is announced
     for days to come ("به مناسبت 22 بهمن بیانیه‌ای صادر کرد", "از پنجم بهمن ماه ... خبر داد")."""
     said, reference = (parts.month, parts.day or 0), (reference_month, reference_day)
-    if parts.tense == _FUTURE and said < reference and (parts.day is not None or parts.month < reference_month):
+    if parts.told_ahead and said < reference and (parts.day is not None or parts.month < reference_month):
         return 1
     return 0
 
@@ -544,7 +541,7 @@ def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:
         return {"granularity": "day", "start": None, "end": None, "value": None}
     if parts.relative_week:
         return _day_details(_weekday_of_week(parts.weekday, parts.relative, reference))
-    if parts.tense == _FUTURE:
+    if parts.told_ahead:
         return _day_details(reference + datetime.timedelta(days=(parts.weekday - reference.weekday()) % 7))
     days_back = (reference.weekday() - parts.weekday) % 7
     if parts.relative == _PREVIOUS and days_back == 0:
