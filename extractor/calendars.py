@@ -97,7 +97,7 @@ def reference_date_problem(date: datetime.date) -> str | None:
 
 
 def reaches(date: datetime.date) -> bool:
-    """Whether the Jalali calendar here reaches `date` (years 1 Farvardin -60 to 3177, Gregorian 560 to 3798)."""
+    """Whether the Jalali calendar here reaches `date` (Gregorian years 562 to 3797)."""
     return _BREAKS[0] < date.year - 622 and date.year - 620 < _BREAKS[-1]
 
 
