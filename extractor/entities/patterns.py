@@ -35,7 +35,7 @@ _ENDING_WORDS = (
 
 @functools.cache
 def named_after_heads() -> dict[str, str]:
-    """Head phrase (lower-cased, words apart) -> the label of a place or institution named after a person."""
+    """Head phrase (words apart, as the tokens write it) -> the label of a place or institution named after a person."""
     return {row["phrase"]: row["label"] for row in lexicons.rows("named_after_heads")}
 
 

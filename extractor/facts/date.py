@@ -434,7 +434,8 @@ def _calendar(month_calendar: str, month_named: bool, year_text: str | None, era
 
 def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
     """The year in full: written four-digit, two-digit near the reference, or implied by جاری/گذشته."""
-    reference_year = _reference_year(parts.calendar, reference)
+    today = _reference_in(parts.calendar, reference)
+    reference_year = today[0] if today is not None else None
     if parts.year is not None and parts.year_digits != 2:  # 1395, 2016; 201 هجری
         return parts.year
     if parts.year is not None:
@@ -443,16 +444,16 @@ def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:
             return year - 100 if year > reference_year + 10 else year
         century = 1400 if parts.year <= _TWO_DIGIT_JALALI_PIVOT else 1300
         return (2000 if parts.year <= _LATEST_GREGORIAN_YEAR_AS_TWO_DIGITS else 1900) + parts.year if parts.calendar == "gregorian" else century + parts.year
-    if reference_year is None or parts.month is None:
+    if today is None or parts.month is None:
         return None
     if parts.relative_year:
         return reference_year + {_PREVIOUS: -1, _NEXT: 1}.get(parts.relative, 0)
-    reference_month = _reference_month(parts.calendar, reference)
+    reference_month = today[1]
     if parts.relative == _PREVIOUS:
         return reference_year if parts.month < reference_month else reference_year - 1
     if parts.relative == _NEXT:
         return reference_year if parts.month > reference_month else reference_year + 1
-    return reference_year + _year_by_tense(parts, reference_month, _reference_day(parts.calendar, reference))
+    return reference_year + _year_by_tense(parts, reference_month, today[2])
 
 
 def _year_by_tense(parts: _Parts, reference_month: int, reference_day: int) -> int:
@@ -465,18 +466,11 @@ def _year_by_tense(parts: _Parts, reference_month: int, reference_day: int) -> i
     return 0
 
 
-def _reference_year(calendar: str, reference: datetime.date | None) -> int | None:
+def _reference_in(calendar: str, reference: datetime.date | None) -> tuple[int, int, int] | None:
+    """(year, month, day) of the reference date in the date's calendar (converted once), or None."""
     if reference is None:
         return None
-    return reference.year if calendar == "gregorian" else calendars.from_gregorian(reference)[0]
-
-
-def _reference_month(calendar: str, reference: datetime.date) -> int:
-    return reference.month if calendar == "gregorian" else calendars.from_gregorian(reference)[1]
-
-
-def _reference_day(calendar: str, reference: datetime.date) -> int:
-    return reference.day if calendar == "gregorian" else calendars.from_gregorian(reference)[2]
+    return (reference.year, reference.month, reference.day) if calendar == "gregorian" else calendars.from_gregorian(reference)
 
 
 def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:

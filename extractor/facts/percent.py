@@ -12,13 +12,12 @@ from extractor.facts.common import (
     joined_ranges,
     plain_number,
     qualifier_before,
+    start_with_word_before,
     with_dash_ranges,
 )
+from extractor.numbers import NumberMatch
 
 _PERCENT_SIGN = regex.compile(r"[ \u200c]*(?:(?P<points>واحد[ \u200c]+درصدی?)|%|٪|درصدی|درصد|در صد)(?![\p{L}\p{M}])")
-
-
-_FROM = regex.compile(r"(?r)(?<![\p{L}\p{M}])از[ \u200c]+\Z")
 _TO = regex.compile(r"[ \u200c]+به[ \u200c]+")
 
 
@@ -43,9 +42,9 @@ def find(sentence: SentenceContext) -> list[Candidate]:
     return joined_ranges(sentence.text, found, lambda candidate: {"value_high": candidate.value})
 
 
-def _shared_sign(text: str, number, following) -> regex.Match[str] | None:
+def _shared_sign(text: str, number: NumberMatch, following: NumberMatch | None) -> regex.Match[str] | None:
     """"از 17.4 به 29.5 درصد": the first number of a change is a percentage too, by the second's sign."""
-    if following is None or not _FROM.search(text, max(0, number.start - 5), number.start):
+    if following is None or start_with_word_before(text, number.start, "از", look_back=5) == number.start:
         return None
     to = _TO.match(text, number.end)
     if to is None or to.end() != following.start:
