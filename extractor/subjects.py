@@ -10,6 +10,7 @@ import regex
 from extractor import lexicons
 from extractor.entities import Mention
 from extractor.entities.tokens import WORD
+from extractor.facts.count import counted_noun
 
 MEASURED_KINDS = ("count", "money", "percent")
 _MOST_WORDS_AFTER = 3
@@ -43,12 +44,12 @@ def subject(text: str, kind: str, start: int, end: int, sentence_start: int, sen
     """
     after = _words_after(text, end, sentence_end, skip_part_of=kind == "percent")
     if kind == "count" and after:
-        return " ".join([text[start:end].split()[-1], *after])
+        return " ".join([counted_noun(text, start, end), *after])
     if after:
         return " ".join(after)
     before = _words_before(text, start, sentence_start)
     if kind == "count":  # "کارکنان شرکت 500 نفر است"; else only the counted noun: "برای 470 تن"
-        return " ".join(before) or text[start:end].split()[-1]
+        return " ".join(before) or counted_noun(text, start, end)
     return " ".join(before) or None
 
 

@@ -56,6 +56,29 @@ def test_lexicons_every_weekday(row):
     assert 0 <= (REFERENCE - fact.start).days < 7
 
 
+@pytest.mark.parametrize("row", lexicons.rows("last_words"), ids=lambda row: row["word"])
+def test_lexicons_every_last_word_before_a_weekday_names_no_day(row):
+    """"آخرین جمعه ماه رمضان": the last such weekday of a period, not the nearest one."""
+    assert extract(f"مراسم {row['word']} جمعه ماه رمضان برگزار شد.", reference_date=REFERENCE).facts == []
+
+
+@pytest.mark.parametrize("row", lexicons.rows("measure_units"), ids=lambda row: row["phrase"])
+def test_lexicons_every_measure_unit_is_the_unit_of_its_count(row):
+    """"300 متر مربع": the unit is every word of it, not its first (متر, سانتی, کیلو)."""
+    fact = _only_fact(f"اندازه آن 4600 {row['phrase']} است.")
+    assert (fact.kind, fact.value, fact.unit, fact.text) == ("count", 4600, row["phrase"], f"4600 {row['phrase']}")
+
+
+@pytest.mark.parametrize("row", lexicons.rows("age_limit_words"), ids=lambda row: row["word"])
+def test_lexicons_every_age_limit_word_makes_an_age(row):
+    """"تیم زیر 23 سال", "بازیکنان بالای 30 سال": an age group, not a length of time."""
+    qualifiers = {entry["phrase"]: entry["qualifier"] for entry in lexicons.rows("qualifiers")}
+    for years in ("سال", "ساله"):
+        fact = _only_fact(f"بازیکنان {row['word']} 23 {years} دعوت شدند.")
+        assert (fact.kind, fact.value, fact.unit, fact.text) == ("age", 23, "year", f"23 {years}")
+        assert fact.qualifier == qualifiers[row["word"]]
+
+
 @pytest.mark.parametrize("row", lexicons.rows("agencies"), ids=lambda row: row["name"])
 def test_lexicons_every_agency(row):
     assert extract(f"به گزارش {row['name']}، متن خبر.").source == row["name"]

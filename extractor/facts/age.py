@@ -1,6 +1,7 @@
 """Finds ages: N ساله said of a person. "بازیکن 27 ساله", "دروازه‌بان اسپانیایی 30 ساله", "وحید امیری 32
 ساله" (after a person noun, a noun and its adjective, or a first name and a surname in ی), and "او 32 ساله
-شد", "18 ساله بودم" (before a copula). Elsewhere N ساله is a duration: قرارداد 6 ساله, محرومیت 2 ساله."""
+شد", "18 ساله بودم" (before a copula); and age limits: "تیم زیر 23 سال", "کودکان زیر پنج سال", "بازیکنان
+بالای 30 سال". Elsewhere N ساله is a duration: قرارداد 6 ساله, محرومیت 2 ساله."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from extractor.facts.common import (
 )
 
 _YEARS_OLD = regex.compile(r"[ \u200c]*ساله(?![\p{L}\p{M}])")
+_YEARS_OR_YEARS_OLD = regex.compile(r"[ \u200c]*ساله?(?![\p{L}\p{M}])")
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
 _THAT = "که"  # "بازیکنی که 17 ساله است"
 
@@ -75,17 +77,34 @@ def _copulas() -> dict[str, bool]:
     return {row["word"]: row["after_a_pronoun"] == "yes" for row in lexicons.rows("copulas")}
 
 
+def _after_an_age_limit(text: str, number_start: int) -> bool:
+    """"زیر 23 سال", "بالای 30 سال": an age group, the limit word right before the number."""
+    before = word_before(text, number_start)
+    return before is not None and before.text in lexicons.words("age_limit_words", "word")
+
+
+def _age_end(text: str, number_start: int, number_end: int) -> tuple[int, str] | None:
+    """(end, rule) of the age a number starts, or None."""
+    years_old = _YEARS_OLD.match(text, number_end)
+    if years_old and _said_of_a_person(text, number_start, years_old.end()):
+        return years_old.end(), "person+number+years_old"
+    years = _YEARS_OR_YEARS_OLD.match(text, number_end)
+    if years and _after_an_age_limit(text, number_start):
+        return years.end(), "limit+number+years"
+    return None
+
+
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
     for number in sentence.quantities:
-        years_old = _YEARS_OLD.match(sentence.text, number.end)
-        if not years_old or not _said_of_a_person(sentence.text, number.start, years_old.end()):
+        age = _age_end(sentence.text, number.start, number.end)
+        if age is None:
             continue
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
         found.append(
             Candidate(
-                "age", number.start, years_old.end(), "person+number+years_old", plain_number(number.value), "year",
-                qualifier, {"value_high": high_value(number)}, qualifier_span,
+                "age", number.start, age[0], age[1], plain_number(number.value), "year", qualifier,
+                {"value_high": high_value(number)}, qualifier_span,
             )
         )
     return found

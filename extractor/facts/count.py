@@ -93,6 +93,29 @@ def _listed_labels() -> frozenset[str]:
 
 
 @functools.cache
+def _measure_unit_pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"{lexicons.alternation(lexicons.column('measure_units', 'phrase'))}(?![\p{{L}}\p{{M}}])")
+
+
+@functools.cache
+def _measure_unit_at_end() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){lexicons.alternation(lexicons.column('measure_units', 'phrase'))}\Z")
+
+
+def counted_noun(text: str, start: int, end: int) -> str:
+    """The noun a count fact at text[start:end] counts, as written: its last word, or its unit of measure."""
+    unit = _measure_unit_at_end().search(text, start, end)
+    return unit.group() if unit is not None else text[start:end].split()[-1]
+
+
+def _with_measure_unit(noun: Word, text: str) -> Word:
+    """"300 متر مربع", "20 سانتی متر", "500 کیلو وات": a unit of measure written as several words is the
+    unit (as written), not its first word (متر, سانتی, کیلو)."""
+    unit = _measure_unit_pattern().match(text, noun.start)
+    return Word(noun.start, unit.end(), unit.group()) if unit is not None and unit.end() > noun.end else noun
+
+
+@functools.cache
 def _mass_nouns() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, lexicons.column("mass_nouns", "word")))
 
@@ -172,6 +195,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if number.is_bare_one or number.text in _COMPOUND_PREFIXES:
             continue
         noun = word_after(sentence.text, number.end)
+        noun = _with_measure_unit(noun, sentence.text) if noun is not None else None
         if noun is None or not _is_counted(noun, number.start, sentence.text):
             continue
         unit, rule = _unit(noun, number.start, sentence.text)

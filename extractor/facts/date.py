@@ -25,7 +25,7 @@ from extractor.facts.common import (
     word_after,
     word_before,
 )
-from extractor.numbers import whole_number
+from extractor.numbers import parse_number, whole_number
 from extractor.numbers.vocabulary import starting_words
 
 _GAP = r"[ \u200c]+"
@@ -236,6 +236,7 @@ _MONTH_RULE = "month"
 _HIJRI = "hijri"
 _EVENT_RULE = "event_year"
 _WEEKDAY_RULE = "weekday"
+_ORDINAL_ADJECTIVE_ENDING = "ین"  # اولین, دومین, نخستین: the ordinal that stands before its noun
 _YEAR_WORD = "سال"
 _NOWRUZ = "نوروز"
 _THOUSAND = "هزار"
@@ -341,8 +342,9 @@ def _told_ahead(text: str, end: int) -> bool:
 def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
     """"عبدالله جمعه": a weekday right after a first name is a surname (not "علی روز جمعه آمد"); "سه می
     گوید", "دوم می توان": می before a verb is its prefix, not May; "در ماه مبارک رمضان": a lunar month
-    with no day and no year is the religious month, which no year pins down (lunar dates are not converted)."""
-    if rule == _WEEKDAY_RULE and _after_a_first_name(text, match.start("weekday")):
+    with no day and no year is the religious month, which no year pins down (lunar dates are not converted);
+    "آخرین جمعه ماه رمضان": an ordinal before a weekday (_after_an_ordinal)."""
+    if rule == _WEEKDAY_RULE and (_after_a_first_name(text, match.start("weekday")) or _after_an_ordinal(text, match.start())):
         return True
     if rule == _MONTH_RULE and _month(match.group("month")).calendar == _HIJRI:
         return True
@@ -360,6 +362,18 @@ def _after_a_first_name(text: str, start: int) -> bool:
     """Whether the word right before `start` is a first name."""
     before = word_before(text, start)
     return before is not None and before.text in starting_first_names()
+
+
+def _after_an_ordinal(text: str, start: int) -> bool:
+    """"آخرین جمعه ماه رمضان", "نخستین شنبه هر ماه": the first or last such weekday of a period, not the
+    nearest one (and no day that this weekday alone can name)."""
+    before = word_before(text, start)
+    if before is None:
+        return False
+    if before.text in lexicons.words("last_words", "word"):
+        return True
+    number = parse_number(before.text) if before.text.endswith(_ORDINAL_ADJECTIVE_ENDING) else None
+    return number is not None and number.is_ordinal
 
 
 def _names_a_street(text: str, match: regex.Match[str]) -> bool:
