@@ -98,6 +98,19 @@ def era_calendar(era: str) -> str:
     return _era_calendars()[lexicons.canonical(era)]
 
 
+_FIRST_GREGORIAN_YEAR, _LAST_GREGORIAN_YEAR = 1700, 2199
+
+
+def written_year_calendar(year_text: str, era: str | None = None) -> str | None:
+    """The calendar a written year names: its era's (1437 هجری قمری), else Gregorian for four digits from
+    1700 to 2199 (2014), else None (1395, 95: the calendar of the words around it)."""
+    if era:
+        return era_calendar(era)
+    if len(year_text) == 4 and _FIRST_GREGORIAN_YEAR <= int(year_text) <= _LAST_GREGORIAN_YEAR:
+        return "gregorian"
+    return None
+
+
 def era_alternation(spelled_out: bool = False, without: str | None = None) -> str:
     """A regex alternation of the eras; `spelled_out`: not the one-letter abbreviations (ش, ق, م), which
     only a four-digit year makes an era; `without`: leave out one calendar's eras."""

@@ -18,6 +18,7 @@ from extractor.facts.common import (
     amount_words,
     era_alternation,
     era_calendar,
+    written_year_calendar,
     iso_span,
     school_year_words,
     split_words,
@@ -441,9 +442,7 @@ def _calendar(month_calendar: str, month_named: bool, year_text: str | None, era
     Gregorian without an era."""
     if era is not None and not month_named:
         return era_calendar(era)
-    if year_text is not None and len(year_text) == 4 and 1700 <= int(year_text) < 2200:
-        return "gregorian"
-    return month_calendar
+    return (written_year_calendar(year_text) if year_text is not None else None) or month_calendar
 
 
 def _full_year(parts: _Parts, reference: datetime.date | None) -> int | None:

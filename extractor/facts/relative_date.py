@@ -14,9 +14,9 @@ from extractor.facts.common import (
     Candidate,
     SentenceContext,
     amount_words,
-    era_calendar,
     iso_span,
     school_year_words,
+    written_year_calendar,
 )
 
 _GAP = r"[ \u200c]+"
@@ -71,6 +71,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     direction = lexicons.alternation(list(_directions())) + rf"(?!(?<=پیش|قبل){_GAP}از(?![\p{{L}}\p{{M}}]))"
     unit = "|".join(_UNITS)
     season = lexicons.alternation(list(_seasons()))
+    # "تابستان سال گذشته", "بهار سال قبل", "پاییز سال جاری", "زمستان سال آینده" (not اخیر, not بعد).
+    year_direction = lexicons.alternation([word for word, way in _directions().items() if way in _YEAR_DIRECTIONS])
     # Not the second half of a word joined by ZWNJ: "شبانه‌روز گذشته" (the last 24 hours) is no day.
     start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", r"(?![\p{L}\p{M}\d])"
     # "جامعه امروز", "دنیای امروز", "تا به امروز": today's world, nowadays, so far: no particular day.
@@ -102,8 +104,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # "در فصل تابستان" is any summer (no year), "تابستان گذشته" the last one.
         "season": rf"(?:(?<=(?:در|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز)[ \u200c]+)(?P<season>{season})"
         rf"|(?P<season>{season})(?={_GAP}(?:سال|امسال|پارسال|گذشته|آینده|\d)))"
-        rf"(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<season_year>امسال|پارسال|سال گذشته|سال جاری|سال آینده)"
-        rf"|{_GAP}(?P<season_direction>گذشته|آینده))?",
+        rf"(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<this_year>امسال|پارسال)"
+        rf"|{_GAP}سال{_GAP}(?P<year_direction>{year_direction})|{_GAP}(?P<season_direction>گذشته|آینده))?",
     }
     compiled = {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
     compiled["counted_period"] = regex.compile(
@@ -146,8 +148,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         if rule == "counted_period" or not _may_match(rule, sentence):
             continue
         for match in pattern.finditer(sentence.text):
-            era = match.groupdict().get("era")
-            calendar = era_calendar(era) if era else _JALALI  # سال گذشته میلادی: a Gregorian year
+            calendar = _calendar_of(match)
             found.append(_candidate(rule, match.start(), match.end(), _resolve(rule, match, reference, calendar), calendar))
     for number in sentence.single_numbers:  # "دو روز پیش", "سه سال اخیر", "5 سال آینده"
         match = _patterns()["counted_period"].match(sentence.text, number.end)
@@ -156,6 +157,12 @@ def find(sentence: SentenceContext) -> list[Candidate]:
             span = _counted(count, _UNITS[match.group("unit")], match.group("direction"), reference)
             found.append(_candidate("counted_period", number.start, match.end(), span))
     return found
+
+
+def _calendar_of(match: regex.Match[str]) -> str:
+    """The calendar of a match: its era's ("سال گذشته میلادی"), a Gregorian year's ("تابستان 2014"), else Jalali."""
+    groups = match.groupdict()
+    return written_year_calendar(groups.get("year") or "", groups.get("era")) or _JALALI
 
 
 def _candidate(rule: str, start: int, end: int, resolved: Resolved, calendar: str = "jalali") -> Candidate:
@@ -184,7 +191,7 @@ def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None
         return _period("year", -1 if _THIS_YEAR[groups["this_year"]] == "previous" else 0, reference)
     if rule == "part_of_this_year":
         return _period("year", 0, reference)
-    return _season(groups, reference)
+    return _season(groups, reference, calendar)
 
 
 def _period(unit: str, offset: int, reference: datetime.date | None, calendar: str = "jalali") -> Resolved:
@@ -243,23 +250,43 @@ def _moved(reference: datetime.date, unit: str, amount: float) -> datetime.date 
         return None
 
 
-_SEASON_YEAR_OFFSETS = {"پارسال": -1, "سال گذشته": -1, "سال آینده": 1}
+_YEAR_DIRECTIONS = ("previous", "current", "next")
+# The Gregorian month in the middle of each season, by the season's first Jalali month.
+_MIDDLE_GREGORIAN_MONTH = {1: 5, 4: 8, 7: 11, 10: 2}
 
 
-def _season(groups: dict, reference: datetime.date | None) -> Resolved:
+def _season(groups: dict, reference: datetime.date | None, calendar: str) -> Resolved:
     first_month = _seasons()[groups["season"]]
     year = None
     if groups.get("year"):
-        year = int(groups["year"])
-        if year < 100:
-            year += 1300 if year > 20 else 1400
+        year = _written_season_year(int(groups["year"]), first_month, calendar)
     elif reference is not None and groups.get("season_direction"):
         year = _nearest_season_year(first_month, groups["season_direction"], reference)
     elif reference is not None:
-        year = calendars.from_gregorian(reference)[0] + _SEASON_YEAR_OFFSETS.get(groups.get("season_year"), 0)
+        year = calendars.from_gregorian(reference)[0] + _season_year_offset(groups)
     if year is None:
         return "season", None, None
     return "season", calendars.month_span(_JALALI, year, first_month)[0], calendars.month_span(_JALALI, year, first_month + 2)[1]
+
+
+def _written_season_year(written: int, first_month: int, calendar: str) -> int:
+    """The Jalali year of a season with its year written: 1395, 95, or Gregorian, where the season is
+    the one whose middle falls in that year ("تابستان 2014" the summer of 1393; "زمستان 2014", ending in
+    March 2014, the winter of 1392)."""
+    if calendar == _GREGORIAN:
+        return calendars.from_gregorian(datetime.date(written, _MIDDLE_GREGORIAN_MONTH[first_month], 15))[0]
+    if written < 100:
+        return written + (1300 if written > 20 else 1400)
+    return written
+
+
+def _season_year_offset(groups: dict) -> int:
+    """The year of "تابستان امسال" (0), "پارسال" (-1), "سال گذشته" (-1), "سال آینده" (1) from this one."""
+    if groups.get("this_year"):
+        return -1 if _THIS_YEAR[groups["this_year"]] == "previous" else 0
+    if groups.get("year_direction"):
+        return _PERIOD_OFFSETS.get(_directions()[groups["year_direction"]], 0)
+    return 0
 
 
 def _nearest_season_year(first_month: int, direction: str, reference: datetime.date) -> int:
