@@ -123,6 +123,9 @@ class TimeFact(FactBase):
     minute: int | None = None
     part_of_day: str | None = Field(None, description="morning, noon, afternoon, evening, night, ... as stated.")
     date: datetime.date | None = Field(None, description="The day, when the text names it and it resolves.")
+    time_zone: str | None = Field(
+        None, description="The time zone stated after the time, as written: تهران, محلی (local), گرینویچ."
+    )
 
 
 class DurationFact(FactBase):

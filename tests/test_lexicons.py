@@ -79,6 +79,14 @@ def test_lexicons_every_age_limit_word_makes_an_age(row):
         assert fact.qualifier == qualifiers[row["word"]]
 
 
+@pytest.mark.parametrize("row", lexicons.rows("time_zone_words"), ids=lambda row: row["word"])
+def test_lexicons_every_time_zone_word_belongs_to_its_time(row):
+    """"ساعت 19 به وقت محلی": the time zone stated after a time is part of it, kept as written."""
+    for written in (f"به وقت {row['word']}", f"(به وقت {row['word']})"):
+        fact = _only_fact(f"بازی ساعت 19 {written} آغاز می‌شود.")
+        assert (fact.kind, fact.value, fact.text, fact.time_zone) == ("time", "19:00", f"ساعت 19 {written}", row["word"])
+
+
 @pytest.mark.parametrize("row", lexicons.rows("agencies"), ids=lambda row: row["name"])
 def test_lexicons_every_agency(row):
     assert extract(f"به گزارش {row['name']}، متن خبر.").source == row["name"]

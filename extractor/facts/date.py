@@ -34,7 +34,7 @@ _DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space between a day in words and 
 _CURRENT = "current"
 _PREVIOUS = "previous"
 _NEXT = "next"
-_RELATIVE_WORDS = {"جاری": _CURRENT, "امسال": _CURRENT, "گذشته": _PREVIOUS, "قبل": _PREVIOUS, "آینده": _NEXT}
+_RELATIVE_WORDS = {"جاری": _CURRENT, "امسال": _CURRENT, "گذشته": _PREVIOUS, "قبل": _PREVIOUS, "آینده": _NEXT, "آتی": _NEXT}
 _LATEST_GREGORIAN_YEAR_AS_TWO_DIGITS = 30  # "سال 97" is 1397; without a reference, 00-20 read as 1400-1420
 _TWO_DIGIT_JALALI_PIVOT = 20
 

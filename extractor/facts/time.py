@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import datetime
 import functools
+from dataclasses import replace
 
 import regex
 
 from extractor import lexicons
+from extractor.entities.patterns import single_word_places
 from extractor.facts.common import Candidate, SentenceContext, start_with_word_before
 from extractor.numbers import whole_number
 
 _GAP = r"[ \u200c]+"
-_HOURS_FROM_NOW = regex.compile(r"[ \u200c]+ساعت[ \u200c]+(?:گذشته|آینده|اخیر|آتی)(?![\p{L}\p{M}])")
+# "24 ساعت گذشته", "دو ساعت دیگر", "سه ساعت پیش" (not "یک ساعت قبل از بازی": before the match, not now).
+_HOURS_FROM_NOW = regex.compile(
+    r"[ \u200c]+ساعت[ \u200c]+(?:گذشته|آینده|اخیر|آتی|دیگر|پیش|قبل)(?![\p{L}\p{M}])"
+    r"(?!(?<=پیش|قبل)[ \u200c]+از(?![\p{L}\p{M}]))"
+)
 _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،,]*(?:روز[ \u200c]+)?")
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
 _NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
@@ -91,7 +97,27 @@ def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
             candidate = _time(sentence, rule, match, days)
             if candidate is not None:
                 found.append(candidate)
-    return _with_clock_after(sentence.text, found) + _counted_hours(sentence)
+    return _with_time_zone(sentence.text, _with_clock_after(sentence.text, found)) + _counted_hours(sentence)
+
+
+@functools.cache
+def _time_zone() -> regex.Pattern[str]:
+    """"ساعت 19 به وقت محلی", "ساعت 21:40 (به وقت تهران)": the time zone stated right after a time."""
+    zones = lexicons.alternation([*lexicons.column("time_zone_words", "word"), *single_word_places()])
+    return regex.compile(
+        rf"[ \u200c]*(?P<open>\([ \u200c]*)?به{_GAP}وقت{_GAP}(?P<zone>{zones})(?![\p{{L}}\p{{M}}])(?(open)[ \u200c]*\))"
+    )
+
+
+def _with_time_zone(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Each time, grown over the time zone stated right after it (kept as written in `time_zone`)."""
+    zoned = []
+    for candidate in found:
+        zone = _time_zone().match(text, candidate.end)
+        if zone is not None:
+            candidate = replace(candidate, end=zone.end(), details={**candidate.details, "time_zone": zone.group("zone")})
+        zoned.append(candidate)
+    return zoned
 
 
 def _with_clock_after(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -162,8 +188,8 @@ def _start_part(match: regex.Match[str]) -> str | None:
 
 
 def _counted_hours(sentence: SentenceContext) -> list[Candidate]:
-    """"طی 24 ساعت گذشته", "48 ساعت آینده": the hours up to or from the moment of writing (which no
-    reference date tells: value null)."""
+    """"طی 24 ساعت گذشته", "48 ساعت آینده", "دو ساعت دیگر", "سه ساعت پیش": hours counted from the moment
+    of writing (which no reference date tells: value null)."""
     found = []
     for number in sentence.single_numbers:
         hours = _HOURS_FROM_NOW.match(sentence.text, number.end)
