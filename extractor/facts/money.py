@@ -45,7 +45,7 @@ def _currency_after() -> regex.Pattern[str]:
     "traditional")."""
     rows = lexicons.rows("currencies")
     alone = [row["word"] for row in rows if row["alone"] == "yes"]
-    adjectives = [form for row in rows if _has_adjective(row) for form in lexicons.suffixed_forms(row["word"])]
+    adjectives = [form for row in rows for form in lexicons.currency_adjectives(row)]
     with_country = lexicons.alternation([row["word"] for row in rows if row["alone"] == "no"])
     countries = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["kind"] == "country"])
     currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}(?![\p{{L}}\p{{M}}]))"
@@ -84,13 +84,8 @@ def _currency_adjectives() -> dict[str, str]:
     rows = lexicons.rows("currencies")
     return {
         lexicons.canonical(form): lexicons.canonical(row["word"])
-        for row in rows if _has_adjective(row) for form in lexicons.suffixed_forms(row["word"])
+        for row in rows for form in lexicons.currency_adjectives(row)
     }
-
-
-def _has_adjective(row: dict[str, str]) -> bool:
-    """Whether a currency is also written as an adjective after its amount (تومانی; not a symbol)."""
-    return row["alone"] == "yes" and row["adjective"] == "yes" and row["word"][0].isalpha()
 
 
 @functools.cache

@@ -59,3 +59,11 @@ def suffixed_forms(noun: str) -> tuple[str, ...]:
     if noun.endswith(("ه", "ی")):
         return (noun + " ای",)
     return (noun + "ی",)
+
+
+def currency_adjectives(row: dict[str, str]) -> tuple[str, ...]:
+    """A currency's forms as an adjective after its amount (تومانی, یورویی, "لیره ای"), from its row in
+    currencies.tsv: none for a symbol, for a currency named only with its country, or without an adjective."""
+    if row["alone"] != "yes" or row["adjective"] != "yes" or not row["word"][0].isalpha():
+        return ()
+    return suffixed_forms(row["word"])

@@ -132,7 +132,7 @@ def joined_to_a_unit() -> dict[str, int]:
 def _currency_words() -> list[str]:
     """The currencies written as one word, and their adjectives in one word (تومانی, یورویی)."""
     rows = [row for row in lexicons.rows("currencies") if row["alone"] == "yes" and row["word"].isalpha()]
-    adjectives = [form for row in rows if row["adjective"] == "yes" for form in lexicons.suffixed_forms(row["word"])]
+    adjectives = [form for row in rows for form in lexicons.currency_adjectives(row)]
     return [word for word in (*(row["word"] for row in rows), *adjectives) if " " not in word]
 
 
