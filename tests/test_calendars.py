@@ -49,3 +49,11 @@ def test_calendars_resolve_against_the_first_and_last_reference_years(year):
     text = "قرن گذشته، سال آینده، دهه 60، 2500 سال پیش، 700 سال آینده، قرن 21 و 1402/05/12 آمد."
     facts = extract(text, reference_date=datetime.date(year, 6, 1)).facts
     assert [fact.kind for fact in facts if fact.kind == "date"]
+
+
+def test_calendars_leave_a_season_beyond_their_reach_unresolved():
+    """"تابستان 9999" raised from the calendar: a season of a year it does not reach is unresolved."""
+    from extractor import extract
+
+    (fact,) = extract("تابستان 9999 فرا می‌رسد.", reference_date=datetime.date(2016, 6, 16)).facts
+    assert (fact.kind, fact.text, fact.value) == ("date", "تابستان 9999", None)

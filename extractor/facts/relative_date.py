@@ -266,7 +266,10 @@ def _season(groups: dict, reference: datetime.date | None, calendar: str) -> Res
         year = calendars.from_gregorian(reference)[0] + _season_year_offset(groups)
     if year is None:
         return "season", None, None
-    return "season", calendars.month_span(_JALALI, year, first_month)[0], calendars.month_span(_JALALI, year, first_month + 2)[1]
+    try:
+        return "season", calendars.month_span(_JALALI, year, first_month)[0], calendars.month_span(_JALALI, year, first_month + 2)[1]
+    except calendars.CalendarError:  # "تابستان 9999": beyond the calendar, unresolved
+        return "season", None, None
 
 
 def _written_season_year(written: int, first_month: int, calendar: str) -> int:
