@@ -22,7 +22,9 @@ from extractor.facts.common import (
     word_before,
 )
 
-_PEOPLE_WORDS = {"نفر": "person", "تن": "person"}
+# By key (ZWNJ removed): نفر and تن, and the adjectives of نفر ("تیم 23 نفره", "جمعیت 811 هزار نفری", "کمیته چهار
+# نفره‌ای"): people too (not تنی: "کامیون 10 تنی" weighs).
+_PEOPLE_WORDS = {"نفر": "person", "تن": "person", "نفری": "person", "نفره": "person", "نفرهای": "person"}
 # "بند 7 و 8": a label, a number and a conjunction before the number (searched backwards: see common).
 _LABEL_AND_NUMBER_BEFORE = regex.compile(
     r"(?r)(?<![\p{L}\p{M}])(?P<label>[\p{L}\p{M}]+)[ \u200c]+\d+[ \u200c]*(?:و|تا|یا)[ \u200c]*\Z"
@@ -124,8 +126,8 @@ def _unit(noun: Word, number_start: int, text: str) -> tuple[str, str]:
     """(unit, rule) for the counted noun; تن weighs when `_weighs` says so, and counts people otherwise."""
     if noun.text == _TONNE_WORD and _weighs(noun, number_start, text):
         return "tonne", "number+tonne"
-    if noun.text in _PEOPLE_WORDS:
-        return _PEOPLE_WORDS[noun.text], "number+people_word"
+    if noun.key in _PEOPLE_WORDS:
+        return _PEOPLE_WORDS[noun.key], "number+people_word"
     return noun.text, "number+noun"
 
 
