@@ -87,6 +87,15 @@ def test_lexicons_every_time_zone_word_belongs_to_its_time(row):
         assert (fact.kind, fact.value, fact.text, fact.time_zone) == ("time", "19:00", f"ساعت 19 {written}", row["word"])
 
 
+@pytest.mark.parametrize("row", lexicons.rows("age_verbs"), ids=lambda row: row["word"])
+def test_lexicons_every_age_verb_makes_an_age(row):
+    """"تنها 49 سال داشت", "۲۶ سال سن دارم": years had are an age; "10 سال سابقه دارد" stays a duration."""
+    for written in ("18 سال", "18 سال سن"):
+        fact = _only_fact(f"او تنها {written} {row['word']} و بازی کرد.")
+        assert (fact.kind, fact.value, fact.unit, fact.text) == ("age", 18, "year", "18 سال")
+    assert _only_fact(f"او 18 سال سابقه {row['word']} و بازی کرد.").kind == "duration"
+
+
 @pytest.mark.parametrize("row", lexicons.rows("agencies"), ids=lambda row: row["name"])
 def test_lexicons_every_agency(row):
     assert extract(f"به گزارش {row['name']}، متن خبر.").source == row["name"]

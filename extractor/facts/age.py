@@ -1,7 +1,8 @@
 """Finds ages: N ساله said of a person. "بازیکن 27 ساله", "دروازه‌بان اسپانیایی 30 ساله", "وحید امیری 32
 ساله" (after a person noun, a noun and its adjective, or a first name and a surname in ی), and "او 32 ساله
-شد", "18 ساله بودم" (before a copula); and age limits: "تیم زیر 23 سال", "کودکان زیر پنج سال", "بازیکنان
-بالای 30 سال". Elsewhere N ساله is a duration: قرارداد 6 ساله, محرومیت 2 ساله."""
+شد", "18 ساله بودم" (before a copula); N سال before داشتن ("تنها 49 سال داشت", "۲۶ سال سن دارم"); and age
+limits: "تیم زیر 23 سال", "کودکان زیر پنج سال", "بازیکنان بالای 30 سال". Elsewhere N ساله and N سال are
+durations: قرارداد 6 ساله, محرومیت 2 ساله, "10 سال سابقه دارد"."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from extractor.facts.common import (
 
 _YEARS_OLD = regex.compile(r"[ \u200c]*ساله(?![\p{L}\p{M}])")
 _YEARS_OR_YEARS_OLD = regex.compile(r"[ \u200c]*ساله?(?![\p{L}\p{M}])")
+_YEARS = regex.compile(r"[ \u200c]*سال(?![\p{L}\p{M}])")
+_AGE_WORD = regex.compile(r"[ \u200c]+سن(?![\p{L}\p{M}])")  # "۲۶ سال سن دارم"
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
 _THAT = "که"  # "بازیکنی که 17 ساله است"
 
@@ -91,7 +94,17 @@ def _age_end(text: str, number_start: int, number_end: int) -> tuple[int, str] |
     years = _YEARS_OR_YEARS_OLD.match(text, number_end)
     if years and _after_an_age_limit(text, number_start):
         return years.end(), "limit+number+years"
+    years = _YEARS.match(text, number_end)  # not ساله: "قدمتی 800 ساله دارد", "قرارداد دو ساله داشت"
+    if years and _before_having(text, years.end()):
+        return years.end(), "number+years+having"
     return None
+
+
+def _before_having(text: str, end: int) -> bool:
+    """"تنها 49 سال داشت", "۲۶ سال سن دارم": N years had is an age (not "10 سال سابقه دارد")."""
+    age_word = _AGE_WORD.match(text, end)
+    verb = word_after(text, age_word.end() if age_word else end)
+    return verb is not None and verb.text in lexicons.words("age_verbs", "word")
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:
