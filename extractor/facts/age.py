@@ -1,6 +1,6 @@
 """Finds ages: N ساله said of a person. "بازیکن 27 ساله", "دروازه‌بان اسپانیایی 30 ساله", "وحید امیری 32
 ساله" (after a person noun, a noun and its adjective, or a first name and a surname in ی), and "او 32 ساله
-شد", "18 ساله بودم" (before a copula); N سال before داشتن ("تنها 49 سال داشت", "۲۶ سال سن دارم"); and age
+شد", "18 ساله بودم" (before a copula); N سال before سن or داشتن ("با 30 سال سن", "تنها 49 سال داشت"); and age
 limits: "تیم زیر 23 سال", "کودکان زیر پنج سال", "بازیکنان بالای 30 سال". Elsewhere N ساله and N سال are
 durations: قرارداد 6 ساله, محرومیت 2 ساله, "10 سال سابقه دارد"."""
 
@@ -95,15 +95,17 @@ def _age_end(text: str, number_start: int, number_end: int) -> tuple[int, str] |
     if years and _after_an_age_limit(text, number_start):
         return years.end(), "limit+number+years"
     years = _YEARS.match(text, number_end)  # not ساله: "قدمتی 800 ساله دارد", "قرارداد دو ساله داشت"
-    if years and _before_having(text, years.end()):
-        return years.end(), "number+years+having"
+    if years and _years_of_age(text, years.end()):
+        return years.end(), "number+years_of_age"
     return None
 
 
-def _before_having(text: str, end: int) -> bool:
-    """"تنها 49 سال داشت", "۲۶ سال سن دارم": N years had is an age (not "10 سال سابقه دارد")."""
-    age_word = _AGE_WORD.match(text, end)
-    verb = word_after(text, age_word.end() if age_word else end)
+def _years_of_age(text: str, end: int) -> bool:
+    """"با 30 سال سن", "۲۶ سال سن دارم", "تنها 49 سال داشت": years of age, or years had (not "10 سال سابقه
+    دارد")."""
+    if _AGE_WORD.match(text, end):
+        return True
+    verb = word_after(text, end)
     return verb is not None and verb.text in lexicons.words("age_verbs", "word")
 
 
