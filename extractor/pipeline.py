@@ -30,8 +30,8 @@ def extract(
 
     `reference_date` (usually the publication date) resolves relative dates such as "14 تیرماه جاری".
     `with_entities=False` skips people, organizations and places (about a third of the time): facts
-    then carry no location, and a speaker known only by title stays so. A reference date outside the
-    years 1000 to 3000 raises ReferenceDateError.
+    then carry no location, a speaker known only by title stays so, and N ساله after a name only the
+    entities find stays a duration. A reference date outside the years 1000 to 3000 raises ReferenceDateError.
     """
     if reference_date is not None and (problem := calendars.reference_date_problem(reference_date)):
         raise ReferenceDateError(problem)
@@ -81,9 +81,10 @@ def _sentences_and_facts(
     sentences: list[dict] = []
     facts: list[Fact] = []
     places = [mention for mention in mentions if mention.label == "LOC"]
+    name_ends = sorted(mention.end for mention in mentions if mention.label == "PERSON")
     for block, speaker in zip(kept, speakers):
         for start, end in segment.sentences(layout.text, *layout.span_of(block)):
-            for candidate in find_facts(layout.text, start, end, reference_date):
+            for candidate in find_facts(layout.text, start, end, reference_date, name_ends):
                 measured = _measured(candidate, layout.text, start, end, places)
                 facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
             sentences.append({"paragraph": block.index, "span": {"start": start, "end": end}})

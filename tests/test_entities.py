@@ -82,3 +82,10 @@ def test_entities_spans_and_raw_spans_point_at_their_text():
     for entity in document.entities:
         assert document.text[entity.span.start : entity.span.end] == entity.text
         assert raw[entity.raw_span.start : entity.raw_span.end].replace("ي", "ی") == entity.text
+
+
+def test_entities_name_the_person_an_age_is_said_of():
+    """"نیمار 20 ساله": an age after a person the recognizer names; without entities, a length of time."""
+    text = "نیمار 20 ساله را یکی از بهترین بازیکنان جهان می‌دانند."
+    assert [(fact.kind, fact.text) for fact in extract(text).facts] == [("age", "20 ساله")]
+    assert [(fact.kind, fact.text) for fact in extract(text, with_entities=False).facts] == [("duration", "20 ساله")]

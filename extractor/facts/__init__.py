@@ -6,7 +6,9 @@ the longest span wins, and between equally long spans the kind listed first in K
 
 from __future__ import annotations
 
+import bisect
 import datetime
+from collections.abc import Sequence
 
 from extractor.facts import (
     age,
@@ -31,10 +33,15 @@ KIND_ORDER = ("time", "date", "money", "percent", "age", "duration", "rank", "co
 _KIND_RANK = {kind: order for order, kind in enumerate(KIND_ORDER)}
 
 
-def find_facts(text: str, start: int, end: int, reference_date: datetime.date | None) -> list[Candidate]:
-    """The facts of the sentence text[start:end], with spans into `text`, left to right."""
+def find_facts(
+    text: str, start: int, end: int, reference_date: datetime.date | None, name_ends: Sequence[int] = ()
+) -> list[Candidate]:
+    """The facts of the sentence text[start:end], with spans into `text`, left to right. `name_ends`: where
+    the people named in `text` end, in order (the entity recognizer's), for ages said of a name ("نیمار 20
+    ساله")."""
     sentence_text = text[start:end]
-    sentence = SentenceContext.read(sentence_text, reference_date)
+    in_sentence = name_ends[bisect.bisect_right(name_ends, start) : bisect.bisect_right(name_ends, end)]
+    sentence = SentenceContext.read(sentence_text, reference_date, frozenset(name_end - start for name_end in in_sentence))
     found_days = [candidate for finder in DAY_FINDERS for candidate in finder.find(sentence)]
     days = date_merge.merge(sentence_text, found_days, reference_date)
     times = time.find(sentence, days)  # "صبح امروز": a time, before امروز is read as "nowadays" below

@@ -54,13 +54,21 @@ def _two_words_before(text: str, start: int) -> list[str]:
     return keys
 
 
-def _said_of_a_person(text: str, number_start: int, end: int) -> bool:
+def _said_of_a_person(text: str, number_start: int, end: int, name_ends: frozenset[int]) -> bool:
+    if _after_a_name(text, number_start, name_ends):
+        return True
     nearest, *farther = _two_words_before(text, number_start) or [""]
     if nearest in _person_nouns() or (farther and (farther[0], nearest) in _person_nouns_in_two_words()):
         return True
     if farther and nearest.endswith(_ADJECTIVE_ENDING) and (farther[0] in _person_nouns() or farther[0] in starting_first_names()):
         return True
     return _before_a_copula(text, end, nearest)
+
+
+def _after_a_name(text: str, number_start: int, name_ends: frozenset[int]) -> bool:
+    """"نیمار 20 ساله", "جواد نکونام 33 ساله": right after a person the entity recognizer named."""
+    before = word_before(text, number_start)
+    return before is not None and before.end in name_ends
 
 
 def _before_a_copula(text: str, end: int, word_before_number: str) -> bool:
@@ -86,10 +94,10 @@ def _after_an_age_limit(text: str, number_start: int) -> bool:
     return before is not None and before.text in lexicons.words("age_limit_words", "word")
 
 
-def _age_end(text: str, number_start: int, number_end: int) -> tuple[int, str] | None:
+def _age_end(text: str, number_start: int, number_end: int, name_ends: frozenset[int]) -> tuple[int, str] | None:
     """(end, rule) of the age a number starts, or None."""
     years_old = _YEARS_OLD.match(text, number_end)
-    if years_old and _said_of_a_person(text, number_start, years_old.end()):
+    if years_old and _said_of_a_person(text, number_start, years_old.end(), name_ends):
         return years_old.end(), "person+number+years_old"
     years = _YEARS_OR_YEARS_OLD.match(text, number_end)
     if years and _after_an_age_limit(text, number_start):
@@ -112,7 +120,7 @@ def _years_of_age(text: str, end: int) -> bool:
 def find(sentence: SentenceContext) -> list[Candidate]:
     found = []
     for number in sentence.quantities:
-        age = _age_end(sentence.text, number.start, number.end)
+        age = _age_end(sentence.text, number.start, number.end, sentence.name_ends)
         if age is None:
             continue
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)

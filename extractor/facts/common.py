@@ -149,18 +149,20 @@ def with_word_parts(text: str, words: frozenset[str]) -> frozenset[str]:
 @dataclass(frozen=True)
 class SentenceContext:
     """One sentence handed to every finder: its text, its numbers, the date to resolve against, its
-    words (`sentence_words`) and those with the parts of joined words (`with_word_parts`)."""
+    words (`sentence_words`) and those with the parts of joined words (`with_word_parts`), and where the
+    people it names end (when the entities were recognized)."""
 
     text: str
     numbers: list[NumberMatch]
     reference_date: datetime.date | None
     words: frozenset[str]
     word_parts: frozenset[str]
+    name_ends: frozenset[int] = frozenset()
 
     @classmethod
-    def read(cls, text: str, reference_date: datetime.date | None) -> SentenceContext:
+    def read(cls, text: str, reference_date: datetime.date | None, name_ends: frozenset[int] = frozenset()) -> SentenceContext:
         words = sentence_words(text)
-        return cls(text, find_numbers(text, words), reference_date, words, with_word_parts(text, words))
+        return cls(text, find_numbers(text, words), reference_date, words, with_word_parts(text, words), name_ends)
 
     @property
     def single_numbers(self) -> list[NumberMatch]:
