@@ -53,6 +53,7 @@ def stop_words() -> frozenset[str]:
         *lexicons.column("weekdays", "name"),
         *lexicons.column("place_heads", "word"),
         *lexicons.column("generic_modifiers", "word"),  # "شهید گمنام", "محقق برگزیده": no one's name
+        *lexicons.column("qualifiers", "phrase"),  # "خانم حدودا 65 ساله": a quantity's qualifier, no name
         *_ENDING_WORDS,
         *lexicons.column("verb_nouns", "word"),  # مورد بررسی قرار داد: where a name ends and the verb begins
     ]
