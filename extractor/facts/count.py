@@ -8,6 +8,7 @@ import regex
 
 from extractor import lexicons
 from extractor.entities.patterns import single_word_places, starting_first_names
+from extractor.entities.tokens import WORD
 from extractor.numbers import parse_number
 from extractor.numbers.vocabulary import starting_words
 from extractor.facts.common import (
@@ -37,7 +38,6 @@ _SCORE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?P<first>[\p{L}\p{M}\d]
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
 _TONNE_AND_WEIGHT = regex.compile(r"[ \u200c]+و[ \u200c]*\d+[ \u200c]*(?:کیلوگرم|کیلو|گرم)(?![\p{L}\p{M}])")  # "358 تن و 270 کیلوگرم"
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 
 
 @functools.cache
@@ -126,9 +126,8 @@ def _unit(noun: Word, number_start: int, text: str) -> tuple[str, str]:
     """(unit, rule) for the counted noun; تن weighs when `_weighs` says so, and counts people otherwise."""
     if noun.text == _TONNE_WORD and _weighs(noun, number_start, text):
         return "tonne", "number+tonne"
-    if noun.key in _PEOPLE_WORDS:
-        return _PEOPLE_WORDS[noun.key], "number+people_word"
-    return noun.text, "number+noun"
+    people = _PEOPLE_WORDS.get(noun.key)
+    return (people, "number+people_word") if people is not None else (noun.text, "number+noun")
 
 
 @functools.cache
@@ -155,7 +154,7 @@ def _weighs(tonne: Word, number_start: int, text: str) -> bool:
         return True  # "5 هزار تن گندم", "63 میلیون تن تولید"
     if _TONNE_AND_WEIGHT.match(text, tonne.end):
         return True
-    return not _tonne_contexts()[("before", "tonne")].isdisjoint(map(lexicons.canonical, _WORD.findall(text, 0, tonne.start)))
+    return not _tonne_contexts()[("before", "tonne")].isdisjoint(map(lexicons.canonical, WORD.findall(text, 0, tonne.start)))
 
 
 def _second_of_a_score(text: str, number_start: int) -> bool:

@@ -15,11 +15,9 @@ from extractor.facts.common import Candidate, SentenceContext, start_with_word_b
 from extractor.numbers import whole_number
 
 _GAP = r"[ \u200c]+"
-# "24 ساعت گذشته", "دو ساعت دیگر", "سه ساعت پیش" (not "یک ساعت قبل از بازی": before the match, not now).
-_HOURS_FROM_NOW = regex.compile(
-    r"[ \u200c]+ساعت[ \u200c]+(?:گذشته|آینده|اخیر|آتی|دیگر|پیش|قبل)(?![\p{L}\p{M}])"
-    r"(?!(?<=پیش|قبل)[ \u200c]+از(?![\p{L}\p{M}]))"
-)
+# Directions from the moment of writing (lexicons/relative_directions.tsv) that hours are counted in:
+# not جاری, and not بعد ("دو ساعت بعد" is after the event told).
+_HOURS_DIRECTIONS = ("previous", "recent", "next")
 _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،,]*(?:روز[ \u200c]+)?")
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
 _NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
@@ -32,6 +30,15 @@ _HALF_OR_QUARTER = "|".join(_MINUTES_OF)
 @functools.cache
 def _parts_of_day() -> dict[str, str]:
     return {lexicons.canonical(row["word"]): row["part"] for row in lexicons.rows("parts_of_day")}
+
+
+@functools.cache
+def _hours_from_now() -> regex.Pattern[str]:
+    """"24 ساعت گذشته", "دو ساعت دیگر", "سه ساعت پیش" (not "یک ساعت قبل از بازی": before the match, not now)."""
+    directions = [row["word"] for row in lexicons.rows("relative_directions") if row["direction"] in _HOURS_DIRECTIONS]
+    return regex.compile(
+        rf"{_GAP}ساعت{_GAP}{lexicons.alternation(directions)}(?![\p{{L}}\p{{M}}])(?!(?<=پیش|قبل){_GAP}از(?![\p{{L}}\p{{M}}]))"
+    )
 
 
 @functools.cache
@@ -192,7 +199,7 @@ def _counted_hours(sentence: SentenceContext) -> list[Candidate]:
     of writing (which no reference date tells: value null)."""
     found = []
     for number in sentence.single_numbers:
-        hours = _HOURS_FROM_NOW.match(sentence.text, number.end)
+        hours = _hours_from_now().match(sentence.text, number.end)
         if hours and not number.is_ordinal:
             start = start_with_word_before(sentence.text, number.start, "طی", look_back=5)
             details = {"hour": None, "minute": None, "part_of_day": None, "date": None}

@@ -84,11 +84,12 @@ def _add_piece(tokens: Tokens, text: str, piece: str, offset: int, vocabulary_wo
     for match in _TOKEN.finditer(piece):
         kind = match.lastgroup
         start, end = match.start() + offset, match.end() + offset
-        if kind == "word" and (number_length := joined_to_a_unit().get(lookup_key(match.group()))) is not None:
+        key = lookup_key(match.group()) if kind == "word" else None
+        if key is not None and (number_length := joined_to_a_unit().get(key)) is not None:
             _add_number_and_unit(tokens, text, match.group(), start, number_length)  # "5هزارتومان"
             continue
-        if kind == "word":
-            word = vocabulary_words.get(lookup_key(match.group()), _NOT_A_NUMBER)
+        if key is not None:
+            word = vocabulary_words.get(key, _NOT_A_NUMBER)
         elif kind in ("digits", "ordinal_suffix"):
             value = digits_value(match.group("digits"))
             if value is None:
