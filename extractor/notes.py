@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from itertools import combinations
+from itertools import product
 
 from extractor import lexicons
 from extractor.facts.common import WEEKDAY_NAMES
@@ -92,10 +92,12 @@ def _quantities_restated(facts: list[Fact], lead: set[int]) -> list[Note]:
             by_subject[fact.kind, fact.unit, fact.subject, fact.qualifier].append(index)
     found = []
     for (kind, unit, subject, _), indices in by_subject.items():
-        for first, second in combinations(indices, 2):
+        in_lead = [index for index in indices if facts[index].paragraph in lead]
+        in_body = [index for index in indices if facts[index].paragraph not in lead]
+        # Pairs of one lead fact and one body fact only: not every pair, which grows as the square of a long body.
+        for first, second in product(in_lead, in_body):  # in index order: the lead comes first
             low, high = sorted((facts[first].value, facts[second].value))
-            in_lead_and_body = (facts[first].paragraph in lead) != (facts[second].paragraph in lead)
-            if in_lead_and_body and low != high and 0 < low and high <= _RESTATED_HIGH * low:
+            if low != high and 0 < low and high <= _RESTATED_HIGH * low:
                 found.append(Note(
                     kind="same_quantity_different_values",
                     message=f"{subject}: {_number(facts[first].value)} and later {_number(facts[second].value)} ({unit})",

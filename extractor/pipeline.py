@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 
 from extractor import attribution, calendars, dedupe, entities, notes, segment, subjects
@@ -80,12 +81,14 @@ def _sentences_and_facts(
     """Each kept paragraph's sentences (as dicts) and the facts found in them."""
     sentences: list[dict] = []
     facts: list[Fact] = []
-    places = [mention for mention in mentions if mention.label == "LOC"]
+    places = [mention for mention in mentions if mention.label == "LOC"]  # in text order, none overlapping
+    place_starts = [place.start for place in places]
     name_ends = sorted(mention.end for mention in mentions if mention.label == "PERSON")
     for block, speaker in zip(kept, speakers):
         for start, end in segment.sentences(layout.text, *layout.span_of(block)):
+            in_sentence = places[bisect.bisect_left(place_starts, start) : bisect.bisect_left(place_starts, end)]
             for candidate in find_facts(layout.text, start, end, reference_date, name_ends):
-                measured = _measured(candidate, layout.text, start, end, places)
+                measured = _measured(candidate, layout.text, start, end, in_sentence)
                 facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
             sentences.append({"paragraph": block.index, "span": {"start": start, "end": end}})
     return sentences, facts

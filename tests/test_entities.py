@@ -89,3 +89,19 @@ def test_entities_name_the_person_an_age_is_said_of():
     text = "نیمار 20 ساله را یکی از بهترین بازیکنان جهان می‌دانند."
     assert [(fact.kind, fact.text) for fact in extract(text).facts] == [("age", "20 ساله")]
     assert [(fact.kind, fact.text) for fact in extract(text, with_entities=False).facts] == [("duration", "20 ساله")]
+
+
+def test_entities_title_named_from_the_name_after_it_too():
+    text = "محمود سیجانی، رئیس سازمان صنعت قم در نشست حضور داشت.\nرئیس سازمان صنعت قم گفت: 22 واحد فعال است."
+    assert extract(text).paragraphs[1].speaker.name == "محمود سیجانی"
+
+
+def test_entities_many_names_found_again_as_a_scan_of_the_text_would():
+    """Past a few names to find again, linking looks them up in an index of the text's word pieces: the
+    same occurrences as a scan of the whole text for each."""
+    from extractor.entities.linking import _indexed_occurrences, _occurrences
+
+    text = "سیجانی و سیجانی‌ها، آقای سیجانی رفت. علی‌رضایی و رضایی و (رضایی) در «تهران» و تهرانی ها ؛ رضایی"
+    index = _indexed_occurrences(text)
+    for form in ["سیجانی", "رضایی", "تهران", "علی‌رضایی", "رضایی و", "(رضایی)", "ها"]:
+        assert list(index(text, form)) == list(_occurrences(text, form)), form

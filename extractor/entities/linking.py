@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections import defaultdict
 
 import regex
 
@@ -19,7 +20,14 @@ _SHORTER_NAME_RULE = "surname_of_full_name"
 _MOST_NAME_WORDS = 4
 _SPEAKER_RULE = "speaker"
 # "رئیس سازمان صنعت قم، محمود سیجانی" and "محمود سیجانی، رئیس سازمان صنعت قم": at most a comma between.
-_BESIDE = regex.compile(r"[ \u200c]*[،,]?[ \u200c]*")
+_COMMAS = "،,"
+_SPACES = " \u200c"
+_LONGEST_GAP = 32
+_TAKEN = b"\x01"
+# Up to this many names to find again, each is a scan of the text (str.find, in C); more are found
+# through an index of the text's word pieces, so the time stays linear in the text's length.
+_FEW_FORMS = 16
+_NAME_PIECE = regex.compile(r"[\p{L}\p{M}\u200c]+")
 
 
 @functools.cache
@@ -32,15 +40,18 @@ def link(text: str, mentions: list[Mention], speakers: list[Speaker | None]) -> 
     to_find = _shorter_forms(text, mentions, speakers)
     canonical = {**to_find, **_famous_short_names()}
     linked = [_with_canonical(text, mention, canonical) for mention in mentions]
-    taken = [(mention.start, mention.end) for mention in linked]
+    taken = bytearray(len(text))  # 1 where a mention stands: an overlap check costs the mention's length, not the mentions'
+    for mention in linked:
+        taken[mention.start : mention.end] = _TAKEN * (mention.end - mention.start)
+    occurrences = _occurrences if len(to_find) <= _FEW_FORMS else _indexed_occurrences(text)
     for shorter in sorted(to_find, key=len, reverse=True):
         full = to_find[shorter]
-        for start in _occurrences(text, shorter):
+        for start in occurrences(text, shorter):
             end = start + len(shorter)
-            if all(end <= taken_start or taken_end <= start for taken_start, taken_end in taken):
+            if _TAKEN not in taken[start:end]:
                 rule = _SPEAKER_RULE if shorter == full else _SHORTER_NAME_RULE
                 linked.append(Mention("PERSON", start, end, rule, None if shorter == full else full))
-                taken.append((start, end))
+                taken[start:end] = _TAKEN * (end - start)
     return sorted(linked, key=lambda mention: mention.start)
 
 
@@ -54,13 +65,26 @@ def _occurrences(text: str, word: str):
         start = text.find(word, start + 1)
 
 
-def _every(text: str, phrase: str):
-    """(start, end) of each occurrence of `phrase` in `text`, left to right, none overlapping (str.find,
-    not a pattern compiled per text)."""
-    start = text.find(phrase)
-    while start >= 0:
-        yield start, start + len(phrase)
-        start = text.find(phrase, start + len(phrase))
+def _indexed_occurrences(text: str):
+    """`_occurrences` for many forms at once: the text's word pieces indexed by where each starts, so a
+    form is looked for only where its first piece stands, not by a scan of the whole text per form."""
+    starts = defaultdict(list)
+    for match in _NAME_PIECE.finditer(text):
+        starts[match.group()].append(match.start())
+
+    def occurrences(text: str, word: str):
+        first = _NAME_PIECE.match(word)
+        if first is None or first.start() != 0:
+            yield from _occurrences(text, word)
+            return
+        for start in starts.get(first.group(), ()):
+            end = start + len(word)
+            if text.startswith(word, start) and (start == 0 or _is_word_edge(text[start - 1])) and (
+                end == len(text) or _is_word_edge(text[end])
+            ):
+                yield start
+
+    return occurrences
 
 
 def _is_word_edge(character: str) -> bool:
@@ -105,18 +129,53 @@ def _with_canonical(text: str, mention: Mention, full_names: dict[str, str]) -> 
 def name_titled_speakers(text: str, mentions: list[Mention], speakers: list[Speaker | None]) -> list[Speaker | None]:
     """Speakers known only by title, named when the text writes a PERSON right beside that title."""
     people = [mention for mention in mentions if mention.label == "PERSON"]
+    titles = {speaker.title for speaker in speakers if speaker and speaker.title and not speaker.name}
+    names = _names_beside(text, titles, people) if titles else {}
     named = []
     for speaker in speakers:
-        name = _name_beside(text, speaker.title, people) if speaker and speaker.title and not speaker.name else None
+        name = names.get(speaker.title) if speaker and speaker.title and not speaker.name else None
         named.append(speaker.model_copy(update={"name": name}) if name else speaker)
     return named
 
 
-def _name_beside(text: str, title: str, people: list[Mention]) -> str | None:
-    for start, end in _every(text, title):
-        for person in people:
-            before = _BESIDE.fullmatch(text, person.end, start) if person.end <= start else None
-            after = _BESIDE.fullmatch(text, end, person.start) if end <= person.start else None
-            if before or after:
-                return person.canonical or text[person.start : person.end]
-    return None
+def _names_beside(text: str, titles: set[str], people: list[Mention]) -> dict[str, str]:
+    """Each title's name: the PERSON beside its first occurrence that has one beside it, a person before
+    the title first. Found from the people's side (the few places a title beside each could stand), so
+    the cost grows with the people named, not with people times titles times the text."""
+    lengths = {len(title) for title in titles}
+    first: dict[str, tuple[int, int, str]] = {}  # title -> (where it starts, the person's order, the name)
+    for order, person in enumerate(people):
+        name = person.canonical or text[person.start : person.end]
+        for title_end in _gap_edges(text, person.start, backwards=True):
+            for length in lengths:
+                if title_end >= length:
+                    _keep_first(first, text[title_end - length : title_end], titles, (title_end - length, order, name))
+        for title_start in _gap_edges(text, person.end, backwards=False):
+            for length in lengths:
+                _keep_first(first, text[title_start : title_start + length], titles, (title_start, order, name))
+    return {title: name for title, (_, _, name) in first.items()}
+
+
+def _gap_edges(text: str, position: int, backwards: bool) -> list[int]:
+    """The positions p such that the text between p and `position` is a gap between a title and a name:
+    spaces or ZWNJ, and at most one comma (at most _LONGEST_GAP characters)."""
+    step = -1 if backwards else 1
+    edges = [position]
+    commas = 0
+    edge = position
+    while len(edges) <= _LONGEST_GAP:
+        index = edge - 1 if backwards else edge
+        if not 0 <= index < len(text):
+            break
+        character = text[index]
+        commas += character in _COMMAS
+        if commas > 1 or (character not in _COMMAS and character not in _SPACES):
+            break
+        edge += step
+        edges.append(edge)
+    return edges
+
+
+def _keep_first(first: dict[str, tuple[int, int, str]], title: str, titles: set[str], found: tuple[int, int, str]) -> None:
+    if title in titles and (title not in first or found < first[title]):
+        first[title] = found
