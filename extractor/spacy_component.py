@@ -9,7 +9,9 @@ Registered through the `spacy_factories` entry point, so a spaCy user needs no i
     [(span.text, span.label_, span._.khabar_value) for span in doc.spans["facts"]]
 
 Each fact span's label is the fact's kind; `span._.khabar_value` its value and `span._.khabar_fact`
-the whole validated fact; `doc._.khabar` is the Document. Entities carry the label PERSON, ORG or
+the whole validated fact; `doc._.khabar` is the Document. These are getters over JSON text the
+component stores (`span._.khabar_fact_json`, `doc._.khabar_json`), so docs serialize as usual:
+`doc.to_bytes()`, `DocBin(store_user_data=True)`, `nlp.pipe(texts, n_process=2)`. Entities carry the label PERSON, ORG or
 LOC, and, when a mention stands for a fuller name (سیجانی -> محمود سیجانی), that name as `kb_id_`.
 Spans cover the raw span, widened to whole spaCy tokens; entities the user's pipeline already set
 are kept, and ours fill the rest.
@@ -17,26 +19,56 @@ are kept, and ours fill the rest.
 
 from __future__ import annotations
 
-import datetime
-
+from pydantic import TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor import arguments
+from extractor.models import Document, Fact
 from extractor.pipeline import extract
 
 SPANS_KEY = "facts"
-_EXTENSIONS = ((Span, "khabar_kind"), (Span, "khabar_value"), (Span, "khabar_fact"), (Doc, "khabar"))
+_FACT = TypeAdapter(Fact)
+
+
+def _fact(span: Span) -> Fact | None:
+    data = span._.khabar_fact_json
+    return None if data is None else _FACT.validate_json(data)
+
+
+def _value(span: Span):
+    fact = _fact(span)
+    return None if fact is None else fact.value
+
+
+def _kind(span: Span) -> str | None:
+    return span._.khabar_fact_json and span.label_
+
+
+def _document(doc: Doc) -> Document | None:
+    data = doc._.khabar_json
+    return None if data is None else Document.model_validate_json(data)
+
+
+# What the component stores is JSON text (plain data: Doc.to_bytes, DocBin(store_user_data=True) and
+# nlp.pipe(n_process=2) serialize it with msgpack, which can hold neither a pydantic model nor a
+# 30-digit int); the models are given back by getters.
+_STORED = ((Span, "khabar_fact_json"), (Doc, "khabar_json"))
+_GETTERS = ((Span, "khabar_fact", _fact), (Span, "khabar_value", _value), (Span, "khabar_kind", _kind), (Doc, "khabar", _document))
 
 
 class KhabarComponent:
     """Runs the khabar pipeline on each doc's text and records its facts as spans."""
 
     def __init__(self, reference_date: str | None = None) -> None:
-        self.reference_date = datetime.date.fromisoformat(reference_date) if reference_date else None
-        for owner, name in _EXTENSIONS:
+        self.reference_date = arguments.reference_date(reference_date)  # a bad date fails at add_pipe
+        for owner, name in _STORED:
             if not owner.has_extension(name):
                 owner.set_extension(name, default=None)
+        for owner, name, getter in _GETTERS:
+            if not owner.has_extension(name):
+                owner.set_extension(name, getter=getter)
 
     def __call__(self, doc: Doc) -> Doc:
         document = extract(doc.text, reference_date=self.reference_date)
@@ -45,13 +77,11 @@ class KhabarComponent:
             span = doc.char_span(fact.raw_span.start, fact.raw_span.end, label=fact.kind, alignment_mode="expand")
             if span is None:
                 continue  # a fact inside one token that spaCy's tokenizer does not split
-            span._.khabar_kind = fact.kind
-            span._.khabar_value = fact.value
-            span._.khabar_fact = fact
+            span._.khabar_fact_json = fact.model_dump_json()
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         doc.ents = _entities(doc, document)
-        doc._.khabar = document
+        doc._.khabar_json = document.model_dump_json()
         return doc
 
 

@@ -66,3 +66,44 @@ def test_spacy_component_pipe_ents_equal_extract_entities():
     texts = [f"{name} در تهران گفت: وزارت امور خارجه ایران آماده است." for name in ("حسن روحانی", "محمد جواد ظریف")]
     for text, doc in zip(texts, _nlp().pipe(texts)):
         assert [entity.text for entity in doc.ents] == [entity.text for entity in extract(text).entities]
+
+
+def _facts_of(doc):
+    return [(span.text, span.label_, span._.khabar_value, span._.khabar_fact.qualifier) for span in doc.spans["facts"]]
+
+
+def test_spacy_component_doc_round_trips_through_bytes():
+    nlp = _nlp(reference_date="2018-07-04")
+    doc = nlp(TEXT)
+    again = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert _facts_of(again) == _facts_of(doc)
+    assert again._.khabar == doc._.khabar
+    assert [(entity.text, entity.label_) for entity in again.ents] == [(entity.text, entity.label_) for entity in doc.ents]
+
+
+def test_spacy_component_doc_round_trips_through_docbin_with_user_data():
+    nlp = _nlp()
+    docs = list(nlp.pipe([TEXT, ENTITY_TEXT, "قیمت " + "9" * 30 + " تومان شد."]))  # a 30-digit value: not a msgpack int
+    stored = spacy.tokens.DocBin(store_user_data=True, docs=docs).to_bytes()
+    again = list(spacy.tokens.DocBin().from_bytes(stored).get_docs(nlp.vocab))
+    assert [_facts_of(doc) for doc in again] == [_facts_of(doc) for doc in docs]
+    assert again[2].spans["facts"][0]._.khabar_value == int("9" * 30)
+
+
+def test_spacy_component_pipe_in_two_processes_equals_one():
+    texts = [TEXT, ENTITY_TEXT, *(f"سیجانی گفت: {index} واحد و {index + 1} درصد رشد داشت." for index in range(2, 10))]
+    nlp = _nlp(reference_date="2018-07-04")
+    in_two = [(_facts_of(doc), doc._.khabar.facts) for doc in nlp.pipe(texts, n_process=2, batch_size=2)]
+    assert in_two == [(_facts_of(doc), doc._.khabar.facts) for doc in nlp.pipe(texts)]
+
+
+def test_spacy_component_reference_date_types_and_a_bad_one_fails_at_add_pipe():
+    import pytest
+
+    from extractor.errors import ReferenceDateError
+
+    assert _nlp(reference_date="2018-07-04T10:30:00").get_pipe("khabar").reference_date.isoformat() == "2018-07-04"
+    with pytest.raises(ValueError, match="reference_date 'yesterday' is not an ISO 8601 date"):
+        _nlp(reference_date="yesterday")
+    with pytest.raises(ReferenceDateError, match="outside the years"):
+        _nlp(reference_date="0900-01-01")
