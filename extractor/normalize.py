@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractor.arguments import REPLACEMENT_CHARACTER
+
 # Every hazm option, pinned. The ones that are off rewrite across characters, or depend on word lists
 # that differ between hazm 0.10 and 0.12 (so the facts would differ between Python 3.11 and 3.12):
 HAZM_OPTIONS = {
@@ -31,7 +33,21 @@ HAZM_OPTIONS = {
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_INVISIBLE_FORMAT_CHARACTERS = "\u0640\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\r"
+_INVISIBLE_FORMAT_CHARACTERS = "\u0640\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+# Input policy (docs/input.md), one character for one so that offsets hold: every line break Python
+# knows (CR alone of old Mac files, CR of CRLF, form feed, U+2028, U+2029, ...) is a line feed, so each
+# convention gives the paragraphs LF gives; any other control character (NUL, U+0001, ...) is a space,
+# so "30<NUL>میلیارد" stays one amount; a lone surrogate (valid in JSON and in a Python str, but not
+# UTF-8) is U+FFFD, so every Document can be written out. Applied before hazm sees the character.
+_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTROL_CHARACTERS = [chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\n\t" + _LINE_BREAKS]
+INPUT_POLICY = str.maketrans(
+    {
+        **{character: "\n" for character in _LINE_BREAKS},
+        **{character: " " for character in _CONTROL_CHARACTERS},
+        **{chr(code): REPLACEMENT_CHARACTER for code in range(0xD800, 0xE000)},
+    }
+)
 _OUR_FOLD = str.maketrans(
     {
         **{digit: str(value) for value, digit in enumerate(_PERSIAN_DIGITS)},
@@ -74,6 +90,14 @@ class NormalizedText:
         """The raw span that normalizes to `text[start:end]` (non-empty spans)."""
         return self.raw_index[start], self.raw_index[end - 1] + 1
 
+    def cuts_a_character(self, start: int, end: int) -> bool:
+        """Whether `text[start:end]` begins or ends inside what one raw character expanded to (﷽ becomes
+        "بسم الله الرحمن الرحیم"): no raw span normalizes to such a piece."""
+        index = self.raw_index
+        if isinstance(index, range):  # every character one for one
+            return False
+        return (0 < start and index[start - 1] == index[start]) or (end < len(index) and index[end - 1] == index[end])
+
 
 class Normalizer:
     """hazm's normalizer applied character by character, memoized, plus our fold."""
@@ -105,7 +129,11 @@ class Normalizer:
             self._irregular.add(character)
 
     def normalize_character(self, character: str) -> str:
-        """What one character becomes: presentation forms decomposed, then hazm, then our fold."""
+        """What one character becomes: line breaks, control characters and lone surrogates by our input
+        policy; any other, presentation forms decomposed, then hazm, then our fold."""
+        by_policy = INPUT_POLICY.get(ord(character))
+        if by_policy is not None:
+            return by_policy
         return self.hazm.normalize(decompose_presentation_forms(character)).translate(_OUR_FOLD)
 
 

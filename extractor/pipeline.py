@@ -6,8 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime
 
-from extractor import attribution, calendars, dedupe, entities, notes, segment, subjects
-from extractor.errors import ReferenceDateError
+from extractor import arguments, attribution, dedupe, entities, notes, segment, subjects
 from extractor.facts import find_facts
 from extractor.facts.common import Candidate
 from extractor.models import (
@@ -25,17 +24,23 @@ _FACT_MODELS = {model.model_fields["kind"].default: model for model in Fact.__or
 
 
 def extract(
-    text: str, reference_date: datetime.date | None = None, document_id: str | None = None, with_entities: bool = True
+    text: str,
+    reference_date: datetime.date | datetime.datetime | str | None = None,
+    document_id: str | None = None,
+    with_entities: bool = True,
 ) -> Document:
     """Extract the facts of one news text.
 
     `reference_date` (usually the publication date) resolves relative dates such as "14 تیرماه جاری".
     `with_entities=False` skips people, organizations and places (about a third of the time): facts
     then carry no location, a speaker known only by title stays so, and N ساله after a name only the
-    entities find stays a duration. A reference date outside the years 1000 to 3000 raises ReferenceDateError.
+    entities find stays a duration. `reference_date` may also be a datetime (its date), an ISO string
+    ("2018-07-04") or a jdatetime date; another type raises TypeError, a date outside the years 1000 to
+    3000 ReferenceDateError, and `text` that is not a str (bytes: decode first) TypeError.
     """
-    if reference_date is not None and (problem := calendars.reference_date_problem(reference_date)):
-        raise ReferenceDateError(problem)
+    text = arguments.text(text)
+    reference_date = arguments.reference_date(reference_date)
+    document_id = arguments.document_id(document_id)
     normalized = default_normalizer().normalize(text)
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
     layout = TextLayout(normalized, paragraphs.kept)
@@ -52,7 +57,9 @@ def extract(
             "paragraphs": [_paragraph(block, layout, speaker) for block, speaker in zip(paragraphs.kept, speakers)],
             "sentences": sentences,
             "facts": facts,
-            "entities": [_entity(mention, layout) for mention in mentions],
+            "entities": [
+                _entity(mention, layout) for mention in mentions if not layout.cuts_a_character(mention.start, mention.end)
+            ],
             "notes": notes.notes(layout.text, facts, {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}),
             "duplicates": [
                 DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
@@ -88,6 +95,8 @@ def _sentences_and_facts(
         for start, end in segment.sentences(layout.text, *layout.span_of(block)):
             in_sentence = places[bisect.bisect_left(place_starts, start) : bisect.bisect_left(place_starts, end)]
             for candidate in find_facts(layout.text, start, end, reference_date, name_ends):
+                if layout.cuts_a_character(candidate.start, candidate.end):
+                    continue  # "6﷽" read as "6بسم": no text of the input
                 measured = _measured(candidate, layout.text, start, end, in_sentence)
                 facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
             sentences.append({"paragraph": block.index, "span": {"start": start, "end": end}})

@@ -34,6 +34,16 @@ class TextLayout:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw span of the non-empty Document.text span [start, end), which lies in one paragraph."""
-        paragraph = bisect.bisect_right(self._starts, start) - 1
-        offset = self._blocks[paragraph].start - self._starts[paragraph]
+        offset = self._offset(start)
         return self.normalized.raw_span(start + offset, end + offset)
+
+    def cuts_a_character(self, start: int, end: int) -> bool:
+        """Whether the non-empty Document.text span [start, end) begins or ends inside the expansion of one
+        raw character (NormalizedText.cuts_a_character)."""
+        offset = self._offset(start)
+        return self.normalized.cuts_a_character(start + offset, end + offset)
+
+    def _offset(self, start: int) -> int:
+        """What to add to a Document.text offset in the paragraph holding `start` to get its normalized offset."""
+        paragraph = bisect.bisect_right(self._starts, start) - 1
+        return self._blocks[paragraph].start - self._starts[paragraph]

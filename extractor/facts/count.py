@@ -33,6 +33,7 @@ _LABEL_AND_NUMBER_BEFORE = regex.compile(
 _LABEL_LOOK_BACK = 30
 # A bare نیم before a noun makes a compound (نیم فصل, نیم کره, نیم نگاهی): no count of a half.
 _COMPOUND_PREFIXES = frozenset({"نیم"})
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
 _SCORE_BEFORE = regex.compile(r"\d[ \u200c]*[-–][ \u200c]*\Z")  # "3-2", "5 - 1": a score or a range of digits
 _SCORE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?P<first>[\p{L}\p{M}\d]+)[ \u200c]+بر[ \u200c]+\Z")  # "سه بر دو"
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
@@ -167,7 +168,10 @@ def _second_of_a_score(text: str, number_start: int) -> bool:
 
 def _is_counted(noun: Word, number_start: int, text: str) -> bool:
     """Whether the word after a number is what the number counts: not a function word or a unit other
-    finders own, not part of a verb, not a place, and the number is no label's (شماره 5)."""
+    finders own, not part of a verb, not a place, not a word in Latin letters, and the number is no
+    label's (شماره 5)."""
+    if _LATIN_LETTER.search(noun.text):
+        return False  # "30 percent", "5 million": English is left alone, not read as a count of "percent"
     if noun.key in _not_counted_nouns() or noun.text in starting_first_names() or _makes_a_verb(noun, text):
         return False  # "(55 یوسف سیدی)": the minute of a substitution and a player's name
     if starts_a_verb(text, noun.start):  # "به 98 می‌رسد"

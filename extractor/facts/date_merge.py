@@ -160,4 +160,7 @@ def _months_of_year(details: dict, count: str, which: str | None) -> tuple[datet
     first_month = last_month - length + 1
     if not (length >= 1 and 1 <= first_month and last_month <= 12):
         return None
-    return calendars.month_span(calendar, year, first_month)[0], calendars.month_span(calendar, year, last_month)[1]
+    try:
+        return calendars.month_span(calendar, year, first_month)[0], calendars.month_span(calendar, year, last_month)[1]
+    except (calendars.CalendarError, ValueError):  # "شش ماهه نخست سال 3200": beyond the calendar, unresolved
+        return None

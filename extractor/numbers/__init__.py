@@ -18,6 +18,7 @@ from fractions import Fraction
 
 import regex
 
+from extractor import arguments
 from extractor.numbers.grammar import Expression, expressions
 from extractor.numbers.tokens import DIGITS_PATTERN, Tokens, digits_value, tokenize
 from extractor.numbers.vocabulary import (
@@ -117,7 +118,7 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[NumberM
     `words`: the text's words (each ZWNJ-joined word whole, ZWNJ removed, and in parts; Arabic letters
     already Persian), when the caller has them.
     """
-    if not _may_hold_numbers(text, words):
+    if not _may_hold_numbers(arguments.text(text), words):
         return []
     tokens = tokenize(text)
     matches = [_match(text, tokens, expression) for expression in expressions(tokens)]
@@ -144,7 +145,7 @@ def parse_number(text: str) -> ParsedNumber | None:
     >>> parse_number("درصد") is None
     True
     """
-    digits_only = _SIGNED_DIGITS.fullmatch(text)
+    digits_only = _SIGNED_DIGITS.fullmatch(arguments.text(text))
     if digits_only:
         value = digits_value(digits_only.group("digits"))
         if value is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import NamedTuple
 
-from extractor.numbers.tokens import Tokens
+from extractor.numbers.tokens import LONGEST_WHOLE_PART, Tokens
 from extractor.numbers.vocabulary import (
     AND,
     DIGITS,
@@ -35,6 +35,10 @@ from extractor.numbers.vocabulary import (
 _STARTS = frozenset({DIGITS, UNIT, SCALE, ORDINAL, FRACTION})
 _SIGNS = frozenset({NEGATIVE, POSITIVE})
 _MAGNITUDE_WORDS = frozenset({10, 100})  # چند ده, چند صد, and "ده هزارم", "صد میلیونم" (with a scale)
+
+
+# Every number is smaller than this (tokens.LONGEST_WHOLE_PART digits at most).
+LARGEST = 10**LONGEST_WHOLE_PART
 
 
 class Expression(NamedTuple):
@@ -338,9 +342,17 @@ def expressions(tokens: Tokens) -> list[Expression]:
         if expression is None or _names_a_weekday(tokens, expression):
             index += 1
             continue
-        found.append(expression)
+        if not _too_large(expression):
+            found.append(expression)
         index = expression.last + 1
     return _merge_ranges(found, tokens)
+
+
+def _too_large(expression: Expression) -> bool:
+    """Whether scale words took a number past the limit (30 digits, as for digits): "۹۹ هزار میلیارد
+    میلیارد"; "چند هزار هزار هزار ...". Such an expression is no number."""
+    sizes = (expression.value, expression.high, expression.vague_magnitude)
+    return any(size is not None and abs(size) >= LARGEST for size in sizes)
 
 
 def _merge_ranges(found: list[Expression], tokens: Tokens) -> list[Expression]:

@@ -35,6 +35,12 @@ _TOKEN = regex.compile(
 )
 _SEPARATORS = str.maketrans({",": None, "٬": None, "،": None, " ": None, "٫": ".", "/": "."})
 _SLASH_DECIMAL_MAX_INTEGER_DIGITS = 3  # 12/5 is 12.5; 1402/5 is a code
+# The limits of a number (docs/input.md): a whole part of at most 30 digits, exact as an int in JSON;
+# a number with a decimal point, at most 15 significant digits, which a JSON (double) number keeps exactly.
+# Digits past either limit are no number at all: never a value rounded without a word, never a
+# 4,300-digit int that Python refuses to convert.
+LONGEST_WHOLE_PART = 30
+MOST_DECIMAL_DIGITS = 15
 _JOINING_GAP = " \u200c\u00a0"
 _ZWNJ = "\u200c"
 _NOT_A_NUMBER = Word(OTHER)
@@ -65,11 +71,15 @@ class Tokens:
 
 
 def digits_value(text: str) -> int | Fraction | None:
-    """The value of a digits token (separators removed); None for 1402/5, a code rather than 1402.5."""
+    """The value of a digits token (separators removed); None for 1402/5, a code rather than 1402.5, and
+    for digits past the limits of a number (LONGEST_WHOLE_PART, MOST_DECIMAL_DIGITS): not read at all."""
     if "/" in text and len(text.split("/")[0]) > _SLASH_DECIMAL_MAX_INTEGER_DIGITS:
         return None
     plain = text.translate(_SEPARATORS)  # int() and Fraction() read Persian and Arabic-Indic digits too
-    return Fraction(plain) if "." in plain else int(plain)
+    whole, point, fraction = plain.partition(".")
+    if len(whole.lstrip("0")) > LONGEST_WHOLE_PART or (point and len((whole + fraction).strip("0")) > MOST_DECIMAL_DIGITS):
+        return None
+    return Fraction(plain) if point else int(plain)
 
 
 def _is_joining_gap(text: str, previous_end: int, start: int) -> bool:
@@ -135,7 +145,7 @@ def _any_text(text: str) -> Tokens:
         piece = pieces[index]
         if piece in vocabulary_words:
             _add_token(tokens, text, vocabulary_words[piece], starts[index], starts[index] + len(piece))
-        elif piece.isdigit():
+        elif piece.isdecimal() and len(piece) <= LONGEST_WHOLE_PART:  # not isdigit(): "²" is a digit int() refuses
             _add_token(tokens, text, Word(DIGITS, int(piece)), starts[index], starts[index] + len(piece))
         elif (number_length := joined.get(lookup_key(piece))) is not None:
             _add_number_and_unit(tokens, text, piece, starts[index], number_length)
@@ -156,9 +166,12 @@ def _is_other_joined_word(piece: str, vocabulary_words: dict[str, Word]) -> bool
 
 
 def _add_number_and_unit(tokens: Tokens, text: str, piece: str, start: int, number_length: int) -> None:
-    """"دوسال", "یک‌هفته": the number word, then the unit as an OTHER token."""
-    unit_start = start + number_length + (piece[number_length] == _ZWNJ)
-    _add_token(tokens, text, vocabulary()[piece[:number_length]], start, start + number_length)
+    """"دوسال", "یک‌هفته": the number word, then the unit as an OTHER token. `number_length` counts the
+    number word's key, which has no ZWNJ or diacritics: the piece may ("ن‌هروز")."""
+    number_key = lookup_key(piece)[:number_length]
+    split = next(index for index in range(number_length, len(piece) + 1) if lookup_key(piece[:index]) == number_key)
+    unit_start = start + split + (piece[split : split + 1] == _ZWNJ)
+    _add_token(tokens, text, vocabulary()[number_key], start, start + split)
     _add_token(tokens, text, _NOT_A_NUMBER, unit_start, start + len(piece))
 
 

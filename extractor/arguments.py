@@ -1,0 +1,58 @@
+"""Owns what the library's functions accept: a text must be a str, and a reference date may be given as
+a date, a datetime, an ISO string or a jdatetime date; anything else is a TypeError that says so."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from extractor import calendars
+from extractor.errors import ReferenceDateError
+
+REPLACEMENT_CHARACTER = "\ufffd"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+REFERENCE_DATE_TYPES = "datetime.date, datetime.datetime, an ISO 8601 string (YYYY-MM-DD) or jdatetime.date"
+
+
+def text(value: object, name: str = "text") -> str:
+    """`value` when it is a str; otherwise a TypeError that names the argument and, for bytes, what to do."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}: decode it first, e.g. data.decode('utf-8')")
+    raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+
+
+def document_id(value: object) -> str | None:
+    """`value` as an id for the Document: None, or a str with each lone surrogate (from an escaped JSON
+    string) replaced by U+FFFD, so the Document can be written as UTF-8."""
+    if value is None:
+        return None
+    return _LONE_SURROGATE.sub(REPLACEMENT_CHARACTER, text(value, "document_id"))
+
+
+def reference_date(value: object, name: str = "reference_date") -> datetime.date | None:
+    """`value` as a Gregorian date (None stays None): a datetime gives its date, a jdatetime date its
+    Gregorian day, a string is read as ISO 8601 (a date, or a date and time). A date outside the years
+    calendars.REFERENCE_YEARS raises ReferenceDateError."""
+    if value is None:
+        return None
+    date = _as_date(value, name)
+    if problem := calendars.reference_date_problem(date):
+        raise ReferenceDateError(problem)
+    return date
+
+
+def _as_date(value: object, name: str) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            raise ValueError(f"{name} {value!r} is not an ISO 8601 date such as 2018-07-04") from None
+    if callable(getattr(value, "togregorian", None)):  # jdatetime.date and jdatetime.datetime
+        return _as_date(value.togregorian(), name)
+    raise TypeError(f"{name} must be {REFERENCE_DATE_TYPES} or None, not {type(value).__name__}")
