@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import gc
 import multiprocessing
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,7 +15,8 @@ from itertools import islice
 
 from extractor.dask_engine import run_on_cluster
 from extractor.output import FORMATS
-from extractor.pipeline import extract
+from extractor.errors import KhabarError
+from extractor.pipeline import MAX_CHARACTERS, extract
 from extractor.reading import Record
 
 # Records sent to a worker at a time (one round trip), and chunks in flight per worker: enough that no
@@ -34,6 +38,7 @@ class Result:
 
 
 _YOUNG_GENERATION_THRESHOLD = 50_000
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 @functools.cache
@@ -49,20 +54,34 @@ def warm_up() -> None:
     gc.set_threshold(_YOUNG_GENERATION_THRESHOLD, *gc.get_threshold()[1:])
 
 
-def process(record: Record, output_format: str, with_entities: bool = True) -> Result:
-    """Extract one record and render it (runs in a worker process when there are several)."""
+def process(
+    record: Record, output_format: str, with_entities: bool = True, max_characters: int | None = MAX_CHARACTERS
+) -> Result:
+    """Extract one record and render it (runs in a worker process when there are several). Whatever goes
+    wrong with one document is its error, naming it; the batch goes on."""
     if record.error is not None:
         return Result(record.id, None, record.error, record.size)
-    document = extract(record.text, record.reference_date, record.id, with_entities)
-    return Result(record.id, FORMATS[output_format](document), None, record.size)
+    try:
+        document = extract(record.text, record.reference_date, record.id, with_entities, max_characters)
+        return Result(record.id, FORMATS[output_format](document), None, record.size)
+    except KhabarError as error:
+        return Result(record.id, None, f"{record.name}: {error}", record.size)
+    except Exception as error:  # a bug: one document must not cost the batch every other one
+        problem = f"{type(error).__name__}: {error}"
+        return Result(record.id, None, f"{record.name}: khabar failed on it ({problem}); please report it with this document", record.size)
 
 
 def run(
-    records: Iterable[Record], output_format: str, jobs: int, scheduler: str | None = None, with_entities: bool = True
+    records: Iterable[Record],
+    output_format: str,
+    jobs: int,
+    scheduler: str | None = None,
+    with_entities: bool = True,
+    max_characters: int | None = MAX_CHARACTERS,
 ) -> Iterator[Result]:
     """The results of every record, in input order: on the Dask cluster at `scheduler` when given,
     else with `jobs` worker processes (1: in this one)."""
-    work = functools.partial(process, output_format=output_format, with_entities=with_entities)
+    work = functools.partial(process, output_format=output_format, with_entities=with_entities, max_characters=max_characters)
     if scheduler is not None:
         yield from run_on_cluster(work, records, scheduler)
         return
@@ -76,13 +95,26 @@ def _in_worker_processes(work, records: Iterator[Record], jobs: int) -> Iterator
     """`work` over `records` in `jobs` forked processes, a bounded window of chunks in flight, in order."""
     warm_up()
     chunks = iter(lambda: list(islice(records, _RECORDS_PER_CHUNK)), [])
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker) as pool:
         submit = functools.partial(_submit, pool, work)
         in_flight = deque(map(submit, islice(chunks, jobs * _CHUNKS_IN_FLIGHT_PER_WORKER)))
         while in_flight:
             results = in_flight.popleft().get()
             in_flight.extend(map(submit, islice(chunks, 1)))
             yield from results
+
+
+def _quiet_worker() -> None:
+    """A worker leaves interrupts to the parent, which ends the pool: Ctrl-C reaches every process of the
+    terminal's group, and without this each worker would print its own KeyboardInterrupt traceback. It
+    dies quietly on the SIGTERM the pool's end sends, and (on Linux) when the parent dies, even by kill -9."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):  # no prctl: the worker ends when it next reads from the parent
+            pass
 
 
 def _submit(pool, work, chunk: list[Record]):

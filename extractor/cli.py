@@ -6,26 +6,37 @@ import argparse
 import datetime
 import json
 import os
+import signal
 import sys
-import tempfile
+from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import chain, islice
 from pathlib import Path
-from typing import TextIO
 
-from extractor import __version__, calendars
+from extractor import __version__, calendars, output_file
 from extractor.batch import run, warm_up
 from extractor.corpus_dedupe import NearDuplicates, document_words, find_duplicates
 from extractor.errors import KhabarError
 from extractor.models import Document
 from extractor.output import FORMATS
+from extractor.pipeline import MAX_CHARACTERS
 from extractor.progress import Progress
 from extractor.reading import STANDARD_INPUT, JsonlFields, Record, input_files, records, sample_path
 
 EXIT_SOME_INPUTS_FAILED = 1
+_DOCUMENT_SIMILARITY = 0.8  # extract --dedupe: the estimated Jaccard similarity of a near-duplicate document
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the run stands so that it unwinds as on Ctrl-C: OUT left as it was, the
+    partial file removed, the workers ended."""
+
+
+def _terminated(signal_number, frame) -> None:
+    raise Terminated
 
 
 def _reference_date(value: str) -> datetime.date:
@@ -84,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
         help="skip people, organizations and places (facts only, about a third faster)",
     )
     extract_command.add_argument(
+        "--max-characters",
+        type=_positive_int,
+        default=MAX_CHARACTERS,
+        metavar="N",
+        help=f"refuse a document longer than N characters, naming it; the batch goes on (default {MAX_CHARACTERS:,})",
+    )
+    extract_command.add_argument(
         "--dedupe",
         action="store_true",
         help="skip a document that repeats an earlier one (exactly or nearly; needs khabar[dedupe])",
@@ -97,7 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_input_arguments(dedupe_command)
     dedupe_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the report here")
     dedupe_command.add_argument(
-        "--threshold", type=float, default=0.8, help="estimated Jaccard similarity that makes a near duplicate"
+        "--threshold",
+        type=_similarity,
+        default=0.8,
+        help="estimated Jaccard similarity that makes a near duplicate, above 0 and at most 1 (default 0.8)",
     )
     schema_command = commands.add_parser("schema", help="print the JSON Schema of the output documents")
     schema_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the schema here")
@@ -117,10 +138,41 @@ def _add_input_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--reference-date-field", help="JSON-lines: the field holding each document's publication date"
     )
+    command.add_argument(
+        "--stdin-format",
+        choices=["text", "jsonl"],
+        default="text",
+        help="what - (standard input) holds: one plain-text document (default), or JSON lines",
+    )
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be at least 1")
+    return number
+
+
+def _similarity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a similarity: give a number above 0 and at most 1")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    problem = _output_problem(arguments.output)
+    if problem:
+        print(f"khabar: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    previous_handler = signal.signal(signal.SIGTERM, _terminated)
     try:
         if arguments.command == "schema":
             return _write_schema(arguments.output)
@@ -130,15 +182,28 @@ def main(argv: list[str] | None = None) -> int:
     except KhabarError as error:  # a missing optional dependency, an unreachable cluster
         print(f"khabar: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
         left = f"; {arguments.output} was left as it was" if arguments.output else ""
-        print(f"khabar: interrupted{left}", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        print(f"khabar: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}{left}", file=sys.stderr)
+        return EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else EXIT_TERMINATED
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _output_problem(output: Path | None) -> str | None:
+    """Why -o OUT cannot be written, said before any work."""
+    if output is None:
+        return None
+    if output.is_dir():
+        return f"{output}: is a folder; -o takes the name of a file to write"
+    if not output.parent.resolve().is_dir():
+        return f"{output}: its folder does not exist"
+    return None
 
 
 def _write_schema(output: Path | None) -> int:
     schema = json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
-    with _output_stream(output) as stream:
+    with output_file.atomic_output(output) as stream:
         stream.write(schema)
     return 0
 
@@ -160,8 +225,6 @@ def _inputs(paths: list[str]) -> list[str | Path]:
 
 
 def _usage_error(arguments: argparse.Namespace) -> str | None:
-    if arguments.output is not None and not arguments.output.parent.resolve().is_dir():
-        return f"{arguments.output}: its folder does not exist"
     if arguments.resume and arguments.output is None:
         return "--resume needs -o OUT: it skips the documents already in OUT"
     if arguments.resume and arguments.format != "jsonl":
@@ -173,19 +236,6 @@ def _usage_error(arguments: argparse.Namespace) -> str | None:
     return None
 
 
-def _done_lines(output: Path) -> dict[str, str]:
-    """The documents an earlier run already wrote to OUT, by id (for --resume)."""
-    done: dict[str, str] = {}
-    if output.is_file():
-        with output.open(encoding="utf-8") as lines:
-            for line in lines:
-                try:
-                    done[json.loads(line)["id"]] = line if line.endswith("\n") else line + "\n"
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    continue  # a line cut short by an interrupted writer is extracted again
-    return done
-
-
 def _extract(arguments: argparse.Namespace) -> int:
     problem = _usage_error(arguments)
     if problem:
@@ -193,41 +243,63 @@ def _extract(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     inputs = _inputs(arguments.paths)
     fields = JsonlFields(arguments.text_field, arguments.id_field, arguments.reference_date_field)
-    done = _done_lines(arguments.output) if arguments.resume else {}
-    pending = (record for record in records(inputs, fields, arguments.reference_date) if record.id not in done)
+    done = output_file.finished(arguments.output) if arguments.resume else output_file.Finished()
+    stale = output_file.stale_partials(arguments.output) if arguments.output else []
+    if done.partials:
+        print(f"khabar: resuming with the finished documents of {len(done.partials)} partial files of a killed run", file=sys.stderr)
+    all_records = records(inputs, fields, arguments.reference_date, arguments.stdin_format)
+    pending = _not_done(all_records, done.ids)
     if arguments.dedupe:
         pending = _without_duplicates(pending)
     first = list(islice(pending, 2))
     jobs = arguments.jobs if len(first) > 1 else 1  # one document: no worker processes to start
     if first:
         warm_up()  # before the progress clock starts: its rates are those of the work itself
-    progress = Progress(sys.stderr, resumed=len(done)) if len(first) > 1 or len(inputs) > 1 else None
+    progress = Progress(sys.stderr, resumed=len(done.lines)) if len(first) > 1 or len(inputs) > 1 else None
     failures = 0
-    with _output_stream(arguments.output) as stream:
-        stream.writelines(done.values())
+    options = {"with_entities": not arguments.no_entities, "max_characters": arguments.max_characters}
+    with output_file.atomic_output(arguments.output) as stream:
+        stream.writelines(done.lines)
         scheduler = arguments.scheduler if arguments.engine == "dask" else None
-        for result in run(chain(first, pending), arguments.format, jobs, scheduler, not arguments.no_entities):
+        for result in run(chain(first, pending), arguments.format, jobs, scheduler, **options):
             if result.error is not None:
                 failures += 1
                 print(f"khabar: error: {result.error}", file=sys.stderr)
             else:
                 stream.write(result.output)
+                stream.flush()  # a run killed outright leaves every finished document for --resume
             if progress:
                 progress.advance(result.size, failures)
+    output_file.remove(stale)  # their documents are in OUT now (--resume), or OUT was written anew
     if progress:
         progress.finish(failures)
     return EXIT_SOME_INPUTS_FAILED if failures or not inputs else 0
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _not_done(pending: Iterator[Record], done: Counter) -> Iterator[Record]:
+    """The records an earlier run did not finish. Ids may repeat: the first n records of an id that OUT
+    holds n times are the finished ones (a run writes in input order). Repeated ids are reported."""
+    seen: Counter = Counter()
+    repeated = 0
+    for record in pending:
+        seen[record.id] += 1
+        if seen[record.id] == 2:
+            repeated += 1
+            if repeated == 1:
+                print(
+                    f"khabar: warning: id {record.id!r} is given to more than one document ({record.name}); "
+                    "each is extracted, and --resume tells them apart by their order",
+                    file=sys.stderr,
+                )
+        if seen[record.id] > done[record.id]:
+            yield record
+    if repeated > 1:
+        print(f"khabar: warning: {repeated} ids are given to more than one document", file=sys.stderr)
 
 
 def _without_duplicates(pending: Iterator[Record]) -> Iterator[Record]:
     """The records that repeat no earlier record; each one skipped is named on standard error."""
-    index = NearDuplicates(threshold=0.8)
+    index = NearDuplicates(threshold=_DOCUMENT_SIMILARITY)
     for record in pending:
         match = index.add(record.id, document_words(record.text)) if record.error is None else None
         if match is None:
@@ -242,7 +314,7 @@ def _dedupe(arguments: argparse.Namespace) -> int:
 
     def documents() -> Iterator[tuple[str, str]]:
         nonlocal failures
-        for record in records(_inputs(arguments.paths), fields, None):
+        for record in records(_inputs(arguments.paths), fields, None, arguments.stdin_format):
             if record.error is not None:
                 failures += 1
                 print(f"khabar: error: {record.error}", file=sys.stderr)
@@ -250,7 +322,7 @@ def _dedupe(arguments: argparse.Namespace) -> int:
                 yield record.id, record.text
 
     report = find_duplicates(documents(), arguments.threshold)
-    with _output_stream(arguments.output) as stream:
+    with output_file.atomic_output(arguments.output) as stream:
         stream.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     copies = sum(len(cluster["copies"]) for cluster in report["duplicate_documents"])
     repeated = sum(len(cluster["copies"]) for cluster in report["repeated_paragraphs"])
@@ -260,22 +332,3 @@ def _dedupe(arguments: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_SOME_INPUTS_FAILED if failures else 0
-
-
-@contextmanager
-def _output_stream(output: Path | None) -> Iterator[TextIO]:
-    """Standard output, or a temporary file renamed onto `output` only once everything is written."""
-    if output is None:
-        yield sys.stdout
-        return
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=output.parent, prefix=f".{output.name}.", suffix=".partial", delete=False
-    )
-    try:
-        with handle:
-            yield handle
-        os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private; OUT gets the usual mode
-        os.replace(handle.name, output)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise

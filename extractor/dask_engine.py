@@ -4,6 +4,8 @@ on whatever cluster the user's Dask client points at (Kubernetes, YARN, Slurm, c
 from __future__ import annotations
 
 import datetime
+import socket
+import threading
 from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
@@ -13,6 +15,8 @@ from extractor.pipeline import extract
 
 # Records sent to the cluster per round trip: results come back in input order, memory stays bounded.
 RECORDS_PER_ROUND = 512
+CONNECT_SECONDS = 10
+_TCP_SCHEMES = ("tcp", "tls")
 
 
 def document_json(text: str, reference_date: datetime.date | None = None, document_id: str | None = None) -> str:
@@ -36,15 +40,51 @@ def extract_column(series, reference_date: datetime.date | None = None):
 
 def run_on_cluster(work, records: Iterable, scheduler: str) -> Iterator:
     """`work` mapped over `records` on the Dask cluster at `scheduler`, results in input order."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise MissingDependencyError("the Dask engine needs distributed: pip install 'khabar[dask]'") from None
     records = iter(records)
-    try:
-        client = Client(scheduler, timeout="10s")
-    except (OSError, TimeoutError) as error:
-        raise ClusterUnreachableError(f"{scheduler}: cannot reach the Dask scheduler ({error})") from None
-    with client:
+    with connect(scheduler) as client:
         while batch := list(islice(records, RECORDS_PER_ROUND)):
             yield from client.gather(client.map(work, batch, pure=False))
+
+
+def connect(scheduler: str):
+    """A Client of the Dask scheduler at `scheduler`, or one clear ClusterUnreachableError, fast: an
+    address that is no address, nothing listening there, something there that is not a Dask scheduler
+    (a web server's reply read as a Dask message asked for exabytes), or something that never answers."""
+    try:
+        from distributed import Client
+        from distributed.comm.addressing import parse_address, parse_host_port
+    except ImportError:
+        raise MissingDependencyError("the Dask engine needs distributed: pip install 'khabar[dask]'") from None
+    try:
+        scheme, location = parse_address(scheduler)
+        host, port = parse_host_port(location) if scheme in _TCP_SCHEMES else (None, None)
+    except ValueError as error:
+        raise ClusterUnreachableError(f"{scheduler!r} is not a scheduler address such as tcp://10.0.0.5:8786 ({error})") from None
+    if host is not None:
+        _check_listening(scheduler, host, port)
+    found: dict = {}
+
+    def make_client() -> None:
+        try:
+            found["client"] = Client(scheduler, timeout=f"{CONNECT_SECONDS}s")
+        except BaseException as error:  # noqa: B036: any failure here is reported on the caller's thread
+            found["error"] = error
+
+    attempt = threading.Thread(target=make_client, daemon=True, name="khabar-dask-connect")
+    attempt.start()
+    attempt.join(CONNECT_SECONDS + 2)  # distributed can wait past its own timeout on a silent peer
+    if attempt.is_alive():
+        raise ClusterUnreachableError(f"{scheduler}: something listens there but no Dask scheduler answered within {CONNECT_SECONDS} s")
+    if "error" in found:
+        error = found["error"]
+        raise ClusterUnreachableError(f"{scheduler}: no Dask scheduler answers there ({type(error).__name__}: {str(error)[:200]})") from None
+    return found["client"]
+
+
+def _check_listening(scheduler: str, host: str, port: int) -> None:
+    if not 0 < port < 65536:
+        raise ClusterUnreachableError(f"{scheduler!r}: port {port} is not a port number (1 to 65535)")
+    try:
+        socket.create_connection((host, port), timeout=CONNECT_SECONDS).close()
+    except OSError as error:
+        raise ClusterUnreachableError(f"{scheduler}: cannot reach the Dask scheduler ({error.strerror or error})") from None

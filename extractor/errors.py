@@ -34,3 +34,15 @@ class ClusterUnreachableError(KhabarError):
 
 class ReferenceDateError(KhabarError, ValueError):
     """A reference date outside the years dates are resolved against (calendars.REFERENCE_YEARS)."""
+
+
+class DocumentTooLargeError(KhabarError, ValueError):
+    """A document longer than the limit extract() was given (max_characters; the CLI's --max-characters)."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(
+            f"the document has {length:,} characters, over the limit of {limit:,} "
+            "(raise it with max_characters= or --max-characters, or split the document)"
+        )
+        self.length = length
+        self.limit = limit

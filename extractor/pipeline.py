@@ -7,6 +7,7 @@ import bisect
 import datetime
 
 from extractor import arguments, attribution, dedupe, entities, notes, segment, subjects
+from extractor.errors import DocumentTooLargeError
 from extractor.facts import find_facts
 from extractor.facts.common import Candidate
 from extractor.models import (
@@ -23,11 +24,17 @@ from extractor.text_layout import TextLayout
 _FACT_MODELS = {model.model_fields["kind"].default: model for model in Fact.__origin__.__args__}
 
 
+# A document longer than this is refused (DocumentTooLargeError): about 20 MB of Persian news text,
+# several hundred articles; it takes a minute or two and a few GB of memory to extract.
+MAX_CHARACTERS = 20_000_000
+
+
 def extract(
     text: str,
     reference_date: datetime.date | datetime.datetime | str | None = None,
     document_id: str | None = None,
     with_entities: bool = True,
+    max_characters: int | None = MAX_CHARACTERS,
 ) -> Document:
     """Extract the facts of one news text.
 
@@ -36,9 +43,12 @@ def extract(
     then carry no location, a speaker known only by title stays so, and N ساله after a name only the
     entities find stays a duration. `reference_date` may also be a datetime (its date), an ISO string
     ("2018-07-04") or a jdatetime date; another type raises TypeError, a date outside the years 1000 to
-    3000 ReferenceDateError, and `text` that is not a str (bytes: decode first) TypeError.
+    3000 ReferenceDateError, and `text` that is not a str (bytes: decode first) TypeError. A text longer
+    than `max_characters` (None: no limit) raises DocumentTooLargeError.
     """
     text = arguments.text(text)
+    if max_characters is not None and len(text) > max_characters:
+        raise DocumentTooLargeError(len(text), max_characters)
     reference_date = arguments.reference_date(reference_date)
     document_id = arguments.document_id(document_id)
     normalized = default_normalizer().normalize(text)

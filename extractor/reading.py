@@ -11,14 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
-from extractor import calendars
-from extractor.errors import UndecodableInputError, UnreadableInputError
+from extractor import arguments, calendars
+from extractor.errors import InputError, UndecodableInputError, UnreadableInputError
 from extractor.models import Document
 from extractor.pipeline import extract
 
 SAMPLE_NAME = "qom_industry_irna.txt"
 STANDARD_INPUT = "-"
+_STANDARD_INPUT_NAME = "<stdin>"
 _SOURCE_CHECKOUT_CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "documents"
 TEXT_SUFFIXES = (".txt", ".txt.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -33,6 +35,13 @@ class Record:
     reference_date: datetime.date | None = None
     error: str | None = None
     size: int = 0  # bytes read for it, for the progress bar
+    where: str = ""  # FILE, FILE:LINE or <stdin>: where it was read, for error messages
+
+    @property
+    def name(self) -> str:
+        """How an error message names the document: where it was read, and its id when that differs."""
+        where = self.where or self.id
+        return where if self.id in (where, STANDARD_INPUT) else f"{where} (id {self.id})"
 
 
 @dataclass(frozen=True)
@@ -73,11 +82,17 @@ def decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UndecodableInputError(
-            source,
-            f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "convert it first, e.g. `iconv -f windows-1256 -t utf-8`",
-        ) from None
+        raise UndecodableInputError(source, f"is not UTF-8 text ({_encoding_hint(data, error.start)})") from None
+
+
+def _encoding_hint(data: bytes, offset: int) -> str:
+    """What the bytes look like instead, and the command that converts them."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(0) > len(data[:200]) // 4:
+        return "it looks like UTF-16; convert it first, e.g. `iconv -f utf-16 -t utf-8`"
+    return (
+        f"byte 0x{data[offset]:02x} at offset {offset}; if it is Windows Persian text, convert it first, "
+        "e.g. `iconv -f windows-1256 -t utf-8`"
+    )
 
 
 def input_files(path: Path) -> Iterator[Path]:
@@ -95,11 +110,17 @@ def _is_input(name: str) -> bool:
 
 
 def records(
-    paths: list[Path | str], fields: JsonlFields, reference_date: datetime.date | None
+    paths: list[Path | str],
+    fields: JsonlFields,
+    reference_date: datetime.date | None,
+    standard_input_format: str = "text",
 ) -> Iterator[Record]:
-    """Every record of the inputs, in order, read lazily: memory does not grow with the corpus."""
+    """Every record of the inputs, in order, read lazily: memory does not grow with the corpus.
+    Standard input is one plain-text document, or JSON lines with `standard_input_format="jsonl"`."""
     for path in paths:
-        if path == STANDARD_INPUT:
+        if path == STANDARD_INPUT and standard_input_format == "jsonl":
+            yield from _jsonl_lines(_STANDARD_INPUT_NAME, sys.stdin.buffer, fields, reference_date)
+        elif path == STANDARD_INPUT:
             yield _standard_input(reference_date)
         elif str(path).endswith(JSONL_SUFFIXES):
             yield from _jsonl_records(Path(path), fields, reference_date)
@@ -110,60 +131,115 @@ def records(
 def _standard_input(reference_date: datetime.date | None) -> Record:
     data = sys.stdin.buffer.read()
     try:
-        return Record(STANDARD_INPUT, decode(data, "<stdin>"), reference_date, size=len(data))
+        text = decode(data, _STANDARD_INPUT_NAME)
     except UndecodableInputError as error:
-        return Record(STANDARD_INPUT, error=str(error))
+        return Record(STANDARD_INPUT, error=str(error), where=_STANDARD_INPUT_NAME)
+    if _looks_like_json_lines(text):
+        print(
+            "khabar: warning: standard input looks like JSON lines but is read as one plain-text document; "
+            "give --stdin-format jsonl to read one document per line",
+            file=sys.stderr,
+        )
+    return Record(STANDARD_INPUT, text, reference_date, size=len(data), where=_STANDARD_INPUT_NAME)
+
+
+def _looks_like_json_lines(text: str) -> bool:
+    first_line = text.lstrip().partition("\n")[0]
+    if not first_line.startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first_line), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def _text_record(path: Path, reference_date: datetime.date | None) -> Record:
     document_id = SAMPLE_NAME if path == sample_path() else str(path)
     try:
         data = _read_bytes(path)
-        return Record(document_id, decode(data, str(path)), reference_date, size=len(data))
+        return Record(document_id, decode(data, str(path)), reference_date, size=len(data), where=str(path))
     except (UnreadableInputError, UndecodableInputError) as error:
-        return Record(document_id, error=str(error))
+        return Record(document_id, error=str(error), where=str(path))
 
 
 def _jsonl_records(path: Path, fields: JsonlFields, reference_date: datetime.date | None) -> Iterator[Record]:
     try:
         stream = gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")
     except OSError as error:
-        yield Record(str(path), error=f"{path}: cannot be read ({error.strerror or error})")
+        yield Record(str(path), error=f"{path}: cannot be read ({error.strerror or error})", where=str(path))
         return
     with stream:
-        try:
-            for number, line in enumerate(stream, 1):
-                if line.strip():
-                    yield _jsonl_record(path, number, line, fields, reference_date)
-        except (OSError, EOFError) as error:  # a truncated .gz
-            yield Record(f"{path}:?", error=f"{path}: cannot be read to the end ({error})")
+        yield from _jsonl_lines(str(path), stream, fields, reference_date)
+
+
+def _jsonl_lines(source: str, stream: BinaryIO, fields: JsonlFields, reference_date: datetime.date | None) -> Iterator[Record]:
+    try:
+        for number, line in enumerate(stream, 1):
+            if line.strip():
+                yield _jsonl_record(source, number, line, fields, reference_date)
+    except (OSError, EOFError) as error:  # a truncated .gz
+        yield Record(f"{source}:?", error=f"{source}: cannot be read to the end ({error})", where=source)
 
 
 def _jsonl_record(
-    path: Path, number: int, line: bytes, fields: JsonlFields, reference_date: datetime.date | None
+    source: str | Path, number: int, line: bytes, fields: JsonlFields, reference_date: datetime.date | None
 ) -> Record:
-    where = f"{path}:{number}"
+    where = f"{source}:{number}"
     try:
         data = json.loads(decode(line, where))
     except UndecodableInputError as error:
-        return Record(where, error=str(error))
+        return Record(where, error=str(error), where=where)
     except json.JSONDecodeError as error:
-        return Record(where, error=f"{where}: not valid JSON ({error.msg}, column {error.colno})")
-    if not isinstance(data, dict) or not isinstance(data.get(fields.text), str):
-        return Record(where, error=f"{where}: has no text field {fields.text!r} (set it with --text-field)")
+        return Record(where, error=f"{where}: not valid JSON: {error.msg} at column {error.colno}", where=where)
+    problem = _text_field_problem(data, fields.text)
+    if problem:
+        return Record(where, error=f"{where}: {problem}", where=where)
     document_id = str(data[fields.id]) if fields.id and data.get(fields.id) is not None else where
     date = reference_date
     if fields.reference_date and data.get(fields.reference_date):
         try:
             date = datetime.date.fromisoformat(str(data[fields.reference_date])[:10])
         except ValueError:
-            return Record(document_id, error=f"{where}: {fields.reference_date!r} is not a YYYY-MM-DD date")
+            return Record(document_id, error=f"{where}: {fields.reference_date!r} is not a YYYY-MM-DD date", where=where)
         if problem := calendars.reference_date_problem(date):
-            return Record(document_id, error=f"{where}: {fields.reference_date!r}: {problem}")
-    return Record(document_id, data[fields.text], date, size=len(line))
+            return Record(document_id, error=f"{where}: {fields.reference_date!r}: {problem}", where=where)
+    return Record(document_id, data[fields.text], date, size=len(line), where=where)
 
 
-def extract_file(path: str | Path, reference_date: datetime.date | None = None) -> Document:
-    """Extract the facts of one UTF-8 text file; the Document's id is the path as given."""
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "true or false", int: "a number", float: "a number"}
+
+
+def _text_field_problem(data: object, field: str) -> str | None:
+    """Why a JSON line holds no text to extract, or None when it does."""
+    if not isinstance(data, dict):
+        return f"is {_JSON_TYPES.get(type(data), 'null')}, not a JSON object with a text field {field!r}"
+    if field not in data:
+        return f"has no text field {field!r} (name the field with --text-field)"
+    value = data[field]
+    if not isinstance(value, str):
+        return f"its text field {field!r} is {_JSON_TYPES.get(type(value), 'null')}, not a string"
+    return None
+
+
+def extract_file(path: str | Path, reference_date: datetime.date | str | None = None) -> Document:
+    """Extract the facts of one UTF-8 text file (gzipped when it ends in .gz); the Document's id is the
+    path as given. A JSON-lines file holds many documents: read it with `extract_jsonl_file`."""
     path = Path(path)
+    if path.name.endswith(JSONL_SUFFIXES):
+        raise InputError(str(path), "is a JSON-lines file, one document per line: use extract_jsonl_file(path)")
     return extract(read_text(path), reference_date=reference_date, document_id=str(path))
+
+
+def extract_jsonl_file(
+    path: str | Path,
+    text_field: str = "text",
+    id_field: str | None = None,
+    reference_date: datetime.date | str | None = None,
+) -> Iterator[Document]:
+    """The Document of each line of a JSON-lines file (gzipped when it ends in .gz), in order, read
+    lazily; a line that holds no document raises InputError naming the file and line."""
+    fields = JsonlFields(text_field, id_field)
+    for record in _jsonl_records(Path(path), fields, arguments.reference_date(reference_date)):
+        if record.error is not None:
+            raise InputError(record.where, record.error.removeprefix(f"{record.where}: "))
+        yield extract(record.text, reference_date=record.reference_date, document_id=record.id)
