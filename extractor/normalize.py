@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from extractor.arguments import REPLACEMENT_CHARACTER
 
 # Every hazm option, pinned. The ones that are off rewrite across characters, or depend on word lists
@@ -26,13 +28,11 @@ HAZM_OPTIONS = {
     "remove_specials_chars": True,
     "decrease_repeated_chars": False,  # consults hazm's word list
     "persian_style": False,  # rewrites "12.5" to "12٫5" and quotes to guillemets
-    "persian_numbers": False,  # we fold every digit script to ASCII digits ourselves
+    "persian_numbers": False,  # we fold every digit script to ASCII digits ourselves (input_policy)
     "unicodes_replacement": True,
     "seperate_mi": False,  # consults hazm's verb list
 }
 
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 _INVISIBLE_FORMAT_CHARACTERS = "\u0640\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 # Input policy (docs/input.md), one character for one so that offsets hold: every line break Python
 # knows (CR alone of old Mac files, CR of CRLF, form feed, U+2028, U+2029, ...) is a line feed, so each
@@ -41,17 +41,35 @@ _INVISIBLE_FORMAT_CHARACTERS = "\u0640\u200d\u200e\u200f\u202a\u202b\u202c\u202d
 # UTF-8) is U+FFFD, so every Document can be written out. Applied before hazm sees the character.
 _LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROL_CHARACTERS = [chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\n\t" + _LINE_BREAKS]
-INPUT_POLICY = str.maketrans(
+_BY_POLICY = str.maketrans(
     {
         **{character: "\n" for character in _LINE_BREAKS},
         **{character: " " for character in _CONTROL_CHARACTERS},
         **{chr(code): REPLACEMENT_CHARACTER for code in range(0xD800, 0xE000)},
     }
 )
+# A decimal digit of any script is read by its value in Unicode 3.2, the same table on every Python: a
+# digit of a script added since (Kawi, U+11F50) is one Python 3.11 cannot read and 3.12 can, so it is
+# U+FFFD, never a number on one Python and not on the other (nor an int() that raises).
+_ANY_DIGIT = regex.compile(r"\d")
+
+
+def input_policy(character: str) -> str | None:
+    """What the input policy makes of one character, or None when the policy leaves it to hazm."""
+    by_table = _BY_POLICY.get(ord(character))
+    if by_table is not None:
+        return by_table
+    if _ANY_DIGIT.fullmatch(character) and not character.isascii():
+        value = unicodedata.ucd_3_2_0.decimal(character, None)
+        return REPLACEMENT_CHARACTER if value is None else str(value)
+    return None
+
+
+def apply_input_policy(text: str) -> str:
+    """`text` with the input policy applied to each character."""
+    return "".join(character if (by_policy := input_policy(character)) is None else by_policy for character in text)
 _OUR_FOLD = str.maketrans(
     {
-        **{digit: str(value) for value, digit in enumerate(_PERSIAN_DIGITS)},
-        **{digit: str(value) for value, digit in enumerate(_ARABIC_INDIC_DIGITS)},
         "ة": "ه",
         "ۀ": "ه",
         "\u00a0": " ",
@@ -131,7 +149,7 @@ class Normalizer:
     def normalize_character(self, character: str) -> str:
         """What one character becomes: line breaks, control characters and lone surrogates by our input
         policy; any other, presentation forms decomposed, then hazm, then our fold."""
-        by_policy = INPUT_POLICY.get(ord(character))
+        by_policy = input_policy(character)
         if by_policy is not None:
             return by_policy
         return self.hazm.normalize(decompose_presentation_forms(character)).translate(_OUR_FOLD)

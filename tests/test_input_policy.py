@@ -55,8 +55,8 @@ def test_input_policy_lone_surrogates_become_replacement_characters_one_for_one(
 
 @pytest.mark.parametrize(
     "text",
-    ["1" * 4400, "5 و " + "1" * 4400 + " و 6", "1." + "0" * 400 + "1", "9" * 31 + " تومان", "²", "3² متر"],
-    ids=["4400 digits", "4400 digits inside", "400 decimal zeros", "31 digits", "superscript", "superscript after"],
+    ["1" * 4400, "5 و " + "1" * 4400 + " و 6", "1." + "0" * 400 + "1", "9" * 31 + " تومان", "²", "3² متر", "\U00011f50 درصد"],
+    ids=["4400 digits", "4400 digits inside", "400 decimal zeros", "31 digits", "superscript", "superscript after", "Kawi digit"],
 )
 def test_input_policy_numbers_past_the_limits_are_no_numbers_and_never_raise(text):
     assert all(match.value is None or abs(match.value) < 10**LONGEST_WHOLE_PART for match in find_numbers(text))

@@ -15,9 +15,9 @@ def test_normalize_corpus(case):
 
 
 def _hazm_whole_text(text: str) -> str:
-    from extractor.normalize import _OUR_FOLD, INPUT_POLICY, decompose_presentation_forms
+    from extractor.normalize import _OUR_FOLD, apply_input_policy, decompose_presentation_forms
 
-    return default_normalizer().hazm.normalize(decompose_presentation_forms(text.translate(INPUT_POLICY))).translate(_OUR_FOLD)
+    return default_normalizer().hazm.normalize(decompose_presentation_forms(apply_input_policy(text))).translate(_OUR_FOLD)
 
 
 @pytest.mark.parametrize("case", corpus_lines("normalization"))

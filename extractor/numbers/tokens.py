@@ -79,7 +79,10 @@ def digits_value(text: str) -> int | Fraction | None:
     whole, point, fraction = plain.partition(".")
     if len(whole.lstrip("0")) > LONGEST_WHOLE_PART or (point and len((whole + fraction).strip("0")) > MOST_DECIMAL_DIGITS):
         return None
-    return Fraction(plain) if point else int(plain)
+    try:
+        return Fraction(plain) if point else int(plain)
+    except ValueError:  # a digit of a script this Python's tables do not hold (Kawi on 3.11): no number
+        return None
 
 
 def _is_joining_gap(text: str, previous_end: int, start: int) -> bool:
