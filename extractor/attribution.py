@@ -58,14 +58,16 @@ def speakers(paragraphs: list[str]) -> list[Speaker | None]:
     """The speaker each paragraph quotes, pronouns and bare surnames resolved to earlier speakers."""
     resolved: list[Speaker | None] = []
     last: Speaker | None = None
-    named: list[str] = []
+    by_surname: dict[str, str] = {}  # each surname -> the full name of the latest speaker first named with it
+    named: set[str] = set()
     for paragraph in paragraphs:
         subject = _quoted_subject(paragraph)
-        speaker = _speaker(subject, last, named) if subject else None
+        speaker = _speaker(subject, last, by_surname) if subject else None
         if speaker is not None:
             last = speaker
             if speaker.name and speaker.name not in named:
-                named.append(speaker.name)
+                named.add(speaker.name)
+                by_surname[speaker.name.split()[-1]] = speaker.name
         resolved.append(speaker)
     return resolved
 
@@ -83,7 +85,7 @@ def _quoted_subject(paragraph: str) -> str | None:
     return subject
 
 
-def _speaker(subject: str, last: Speaker | None, named: list[str]) -> Speaker | None:
+def _speaker(subject: str, last: Speaker | None, by_surname: dict[str, str]) -> Speaker | None:
     # "وی", "وی در ادامه", and "این مسئول", "این مقام مسئول", "این نماینده": the last speaker again.
     first_word = subject.split()[0]
     if first_word in lexicons.words("pronouns", "word") or first_word in _DEMONSTRATIVES and len(subject.split()) > 1:
@@ -93,7 +95,7 @@ def _speaker(subject: str, last: Speaker | None, named: list[str]) -> Speaker | 
     name, title = _name_and_title(subject)
     if name is None:
         return Speaker(title=title, mention=subject)
-    full_name = next((earlier for earlier in reversed(named) if earlier.split()[-1] == name), name)
+    full_name = by_surname.get(name, name)
     return Speaker(name=full_name, title=title, mention=subject)
 
 

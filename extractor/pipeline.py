@@ -123,7 +123,8 @@ def _entities_and_speakers(
         return [], speakers
     mentions = entities.recognize(layout.text)
     speakers = entities.name_titled_speakers(layout.text, mentions, speakers)
-    return entities.link(layout.text, mentions, speakers), speakers
+    paragraph_starts = [layout.span_of(block)[0] for block in kept]
+    return entities.link(layout.text, mentions, speakers, paragraph_starts), speakers
 
 
 def _measured(candidate: Candidate, text: str, sentence_start: int, sentence_end: int, places: list[entities.Mention]) -> dict:

@@ -105,3 +105,22 @@ def test_entities_many_names_found_again_as_a_scan_of_the_text_would():
     index = _indexed_occurrences(text)
     for form in ["سیجانی", "رضایی", "تهران", "علی‌رضایی", "رضایی و", "(رضایی)", "ها"]:
         assert list(index(text, form)) == list(_occurrences(text, form)), form
+
+
+def test_entities_a_surname_far_from_its_full_name_stands_for_no_one(monkeypatch):
+    """A shorter form is linked to a full name said within LINK_REACH characters of it: in a text of
+    many articles, a surname far away is another article's, not this person's."""
+    from extractor.entities import linking
+
+    monkeypatch.setattr(linking, "LINK_REACH", 200)
+    filler = "\n".join(f"خبر شماره {number} بدون نام کسی منتشر شد." for number in range(20))
+    text = f"محمود سیجانی در قم بود. سیجانی افزود.\n{filler}\nسیجانی آمد."
+    document = extract(text)
+    linked = [(entity.span.start, entity.canonical) for entity in document.entities if entity.text == "سیجانی"]
+    assert linked[0] == (document.text.index("سیجانی افزود"), "محمود سیجانی")
+    assert document.text.rindex("سیجانی") not in [start for start, _ in linked]
+
+
+def test_entities_speaker_surname_resolved_to_the_latest_full_name():
+    text = "علی رضایی گفت: یک.\nمحسن رضایی گفت: دو.\nرضایی گفت: سه."
+    assert extract(text).paragraphs[2].speaker.name == "محسن رضایی"

@@ -4,6 +4,7 @@ only by title (رئیس سازمان ...) is named when the text puts a name bes
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections import defaultdict
@@ -23,6 +24,9 @@ _SPEAKER_RULE = "speaker"
 _COMMAS = "،,"
 _SPACES = " \u200c"
 _LONGEST_GAP = 32
+# How far from a full name its shorter form may stand and still be linked to it: longer than any article
+# of the shared news corpora (47,233 characters), so it matters only in texts of many articles.
+LINK_REACH = 50_000
 _TAKEN = b"\x01"
 # Up to this many names to find again, each is a scan of the text (str.find, in C); more are found
 # through an index of the text's word pieces, so the time stays linear in the text's length.
@@ -35,24 +39,47 @@ def _famous_short_names() -> dict[str, str]:
     return {row["short"]: row["name"] for row in lexicons.rows("people") if row["short"]}
 
 
-def link(text: str, mentions: list[Mention], speakers: list[Speaker | None]) -> list[Mention]:
-    """The mentions, with canonical names set, plus the bare surnames and named speakers found again."""
-    to_find = _shorter_forms(text, mentions, speakers)
-    canonical = {**to_find, **_famous_short_names()}
-    linked = [_with_canonical(text, mention, canonical) for mention in mentions]
+def link(text: str, mentions: list[Mention], speakers: list[Speaker | None], paragraph_starts: list[int]) -> list[Mention]:
+    """The mentions, with canonical names set, plus the bare surnames and named speakers found again.
+    `speakers[i]` speaks in the paragraph that starts at `paragraph_starts[i]`. A shorter form stands
+    for a full name said within LINK_REACH characters of it (a surname in one article of a long text
+    is not the person of another article far away), and the first such name wins."""
+    forms = _shorter_forms(text, mentions, speakers, paragraph_starts)
+    linked = [_with_canonical(text, mention, forms) for mention in mentions]
     taken = bytearray(len(text))  # 1 where a mention stands: an overlap check costs the mention's length, not the mentions'
     for mention in linked:
         taken[mention.start : mention.end] = _TAKEN * (mention.end - mention.start)
-    occurrences = _occurrences if len(to_find) <= _FEW_FORMS else _indexed_occurrences(text)
-    for shorter in sorted(to_find, key=len, reverse=True):
-        full = to_find[shorter]
+    occurrences = _occurrences if len(forms) <= _FEW_FORMS else _indexed_occurrences(text)
+    for shorter in sorted(forms, key=len, reverse=True):
         for start in occurrences(text, shorter):
             end = start + len(shorter)
-            if _TAKEN not in taken[start:end]:
+            full = forms[shorter].near(start)
+            if full is not None and _TAKEN not in taken[start:end]:
                 rule = _SPEAKER_RULE if shorter == full else _SHORTER_NAME_RULE
                 linked.append(Mention("PERSON", start, end, rule, None if shorter == full else full))
                 taken[start:end] = _TAKEN * (end - start)
     return sorted(linked, key=lambda mention: mention.start)
+
+
+class _FullNames:
+    """Where the full names a shorter form may stand for are said: the text's full names (in text order)
+    first, then its speakers' names (in text order), as the first found wins."""
+
+    def __init__(self) -> None:
+        self._said: tuple[tuple[list[int], list[str]], ...] = (([], []), ([], []))  # names, then speakers
+
+    def add(self, position: int, full: str, by_speaker: bool) -> None:
+        positions, names = self._said[by_speaker]
+        positions.append(position)
+        names.append(full)
+
+    def near(self, position: int) -> str | None:
+        """The first full name said within LINK_REACH characters of `position`, or None."""
+        for positions, names in self._said:
+            index = bisect.bisect_left(positions, position - LINK_REACH)
+            if index < len(positions) and positions[index] <= position + LINK_REACH:
+                return names[index]
+        return None
 
 
 def _occurrences(text: str, word: str):
@@ -91,20 +118,22 @@ def _is_word_edge(character: str) -> bool:
     return not (character.isalpha() or character == "\u200c" or unicodedata.category(character).startswith("M"))
 
 
-def _shorter_forms(text: str, mentions: list[Mention], speakers: list[Speaker | None]) -> dict[str, str]:
-    """What to find again, each shorter form -> the full name: the surnames of this text's full names
-    (سیجانی -> محمود سیجانی) and its speakers as quoted. Famous short names (ترامپ) need no search:
-    the lexicon finds them."""
-    forms: dict[str, str] = {}
+def _shorter_forms(
+    text: str, mentions: list[Mention], speakers: list[Speaker | None], paragraph_starts: list[int]
+) -> dict[str, _FullNames]:
+    """What to find again, each shorter form -> where its full names are said: the surnames of this
+    text's full names (سیجانی -> محمود سیجانی) and its speakers as quoted. Famous short names (ترامپ)
+    need no search: the lexicon finds them."""
+    forms: dict[str, _FullNames] = defaultdict(_FullNames)
     for mention in mentions:
         words = text[mention.start : mention.end].split()
         if mention.label == "PERSON" and len(words) > 1 and _may_be_surname(words[-1]):
-            forms.setdefault(words[-1], " ".join(words))
-    for speaker in speakers:
+            forms[words[-1]].add(mention.start, " ".join(words), by_speaker=False)
+    for speaker, start in zip(speakers, paragraph_starts):
         if speaker is not None and speaker.name and _looks_like_a_name(speaker.mention):
-            forms.setdefault(speaker.name, speaker.name)
-            forms.setdefault(speaker.mention, speaker.name)
-    return {shorter: full for shorter, full in forms.items() if shorter not in _famous_short_names()}
+            forms[speaker.name].add(start, speaker.name, by_speaker=True)
+            forms[speaker.mention].add(start, speaker.name, by_speaker=True)
+    return {shorter: full_names for shorter, full_names in forms.items() if shorter not in _famous_short_names()}
 
 
 def _looks_like_a_name(mention: str) -> bool:
@@ -118,9 +147,11 @@ def _may_be_surname(word: str) -> bool:
     return WORD.fullmatch(word) is not None and word not in first_names()
 
 
-def _with_canonical(text: str, mention: Mention, full_names: dict[str, str]) -> Mention:
+def _with_canonical(text: str, mention: Mention, forms: dict[str, _FullNames]) -> Mention:
     surface = text[mention.start : mention.end]
-    full = full_names.get(surface)
+    full = _famous_short_names().get(surface)
+    if full is None and surface in forms:
+        full = forms[surface].near(mention.start)
     if mention.label != "PERSON" or full is None or full == surface:
         return mention
     return Mention(mention.label, mention.start, mention.end, mention.rule, full)
