@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -28,15 +29,19 @@ _DOCUMENT_SIMILARITY = 0.8  # extract --dedupe: the estimated Jaccard similarity
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 128 + signal.SIGTERM
+_STOPS = {signal.SIGINT: ("interrupted", EXIT_INTERRUPTED), signal.SIGTERM: ("terminated", EXIT_TERMINATED)}
 
 
-class Terminated(BaseException):
-    """SIGTERM, raised where the run stands so that it unwinds as on Ctrl-C: OUT left as it was, the
-    partial file removed, the workers ended."""
-
-
-def _terminated(signal_number, frame) -> None:
-    raise Terminated
+def _stop_now(signal_number: int, frame) -> None:
+    """Ctrl-C or SIGTERM: remove the partial file (OUT stays as it was), end the workers, exit. Done here
+    and at once rather than by an exception unwinding the run: an exception raised wherever the main
+    thread stands can leave a lock of the worker pool held, and the run hung on its way out."""
+    output_file.discard_partial()
+    for worker in multiprocessing.active_children():
+        worker.kill()
+    said, status = _STOPS[signal_number]
+    os.write(sys.stderr.fileno(), f"\nkhabar: {said}; any OUT was left as it was\n".encode())
+    os._exit(status)
 
 
 def _reference_date(value: str) -> datetime.date:
@@ -172,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"khabar: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    previous_handler = signal.signal(signal.SIGTERM, _terminated)
+    previous_handlers = {stop: signal.signal(stop, _stop_now) for stop in _STOPS}
     try:
         if arguments.command == "schema":
             return _write_schema(arguments.output)
@@ -182,12 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     except KhabarError as error:  # a missing optional dependency, an unreachable cluster
         print(f"khabar: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except (KeyboardInterrupt, Terminated) as stop:
+    except KeyboardInterrupt:  # raised by code rather than by the terminal (which _stop_now answers)
         left = f"; {arguments.output} was left as it was" if arguments.output else ""
-        print(f"khabar: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}{left}", file=sys.stderr)
-        return EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else EXIT_TERMINATED
+        print(f"khabar: interrupted{left}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
-        signal.signal(signal.SIGTERM, previous_handler)
+        for stop, handler in previous_handlers.items():
+            signal.signal(stop, handler)
 
 
 def _output_problem(output: Path | None) -> str | None:

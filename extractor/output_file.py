@@ -37,6 +37,7 @@ def atomic_output(output: Path | None) -> Iterator[TextIO]:
         suffix=_PARTIAL_SUFFIX,
         delete=False,
     )
+    _partials_written.add(handle.name)
     try:
         with handle:
             yield handle
@@ -45,6 +46,18 @@ def atomic_output(output: Path | None) -> Iterator[TextIO]:
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+    finally:
+        _partials_written.discard(handle.name)
+
+
+# The partial files this process is writing, for discard_partial (a signal handler's clean-up).
+_partials_written: set[str] = set()
+
+
+def discard_partial() -> None:
+    """Remove the partial files this process is writing: for a run stopped by a signal, which exits at once."""
+    for name in list(_partials_written):
+        Path(name).unlink(missing_ok=True)
 
 
 def _umask() -> int:
