@@ -6,7 +6,7 @@ VENV ?= .venv/$(PYTHON_TAG)
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup run test schema clean
+.PHONY: setup run test test-fast schema clean
 
 setup: $(INSTALLED)
 
@@ -21,6 +21,10 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The corpus and unit tests alone, for the edit-test loop (no shared corpora, processes or clusters).
+test-fast: setup
+	$(BIN)/python -m pytest -m 'not slow'
 
 schema: setup
 	$(BIN)/khabar schema -o schemas/document.schema.json

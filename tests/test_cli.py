@@ -141,6 +141,7 @@ def test_cli_schema_command(capsys):
     assert status == 0 and json.loads(out)["title"] == "Document"
 
 
+@pytest.mark.slow  # two interpreters started
 def test_cli_python_dash_m_and_console_script():
     for command in ([sys.executable, "-m", "extractor"], ["khabar"]):
         if command == ["khabar"]:

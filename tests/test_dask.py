@@ -10,6 +10,8 @@ distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
 from extractor.dask_engine import extract_bag  # noqa: E402  (needs dask)
 
+pytestmark = pytest.mark.slow  # a Dask cluster of worker processes
+
 TEXTS = [f"به گزارش ایرنا، سیجانی گفت: {index + 2} واحد با {index + 1} میلیارد تومان فعال شد." for index in range(30)]
 
 

@@ -29,5 +29,6 @@ def test_date_signals_change_nothing_on_the_corpus(name, monkeypatch):
     _same_with_every_pattern([case.values[0]["text"] for case in corpus_lines(name)], monkeypatch)
 
 
+@pytest.mark.slow  # the PEYMA corpus
 def test_date_signals_change_nothing_on_peyma(monkeypatch):
     _same_with_every_pattern([line["text"] for line in shared_jsonl("peyma/dev.jsonl")], monkeypatch)

@@ -27,6 +27,7 @@ def test_normalize_equals_hazm_on_whole_text(case):
     assert normalize(case["raw"]) == _hazm_whole_text(case["raw"])
 
 
+@pytest.mark.slow  # the shared news corpora
 @pytest.mark.parametrize("corpus", ["news/fars_news.jsonl", "news/varzesh3.jsonl"])
 def test_normalize_equals_hazm_on_shared_news(corpus):
     for article in shared_jsonl(corpus):

@@ -6,6 +6,8 @@ from support import bench_module
 
 from extractor.numbers import parse_number
 
+pytestmark = pytest.mark.slow  # 100,000 renderings
+
 pytest.importorskip("num2fawords")
 pytest.importorskip("persiantools")
 number_renderings = bench_module("number_renderings")

@@ -5,6 +5,8 @@ from support import assert_span_invariants, shared_jsonl
 
 from extractor import extract
 
+pytestmark = pytest.mark.slow  # whole shared corpora
+
 
 @pytest.mark.parametrize("corpus", ["peyma/dev.jsonl", "dates/parstdex_cases.jsonl", "news/fars_news.jsonl", "news/varzesh3.jsonl"])
 def test_shared_corpora_span_invariants(corpus):

@@ -1,6 +1,7 @@
 import subprocess
 import sys
 
+import pytest
 import spacy
 
 from extractor import extract
@@ -33,6 +34,7 @@ def test_spacy_component_pipe_over_many_texts_equals_extract():
         assert [span.text for span in doc.spans["facts"]] == [fact.text for fact in extract(text).facts]
 
 
+@pytest.mark.slow  # an interpreter started
 def test_spacy_component_found_through_the_entry_point_without_import():
     program = "import spacy; nlp = spacy.blank('fa'); nlp.add_pipe('khabar'); print(len(nlp('22 واحد').spans['facts']))"
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
@@ -90,6 +92,7 @@ def test_spacy_component_doc_round_trips_through_docbin_with_user_data():
     assert again[2].spans["facts"][0]._.khabar_value == int("9" * 30)
 
 
+@pytest.mark.slow  # two processes
 def test_spacy_component_pipe_in_two_processes_equals_one():
     texts = [TEXT, ENTITY_TEXT, *(f"سیجانی گفت: {index} واحد و {index + 1} درصد رشد داشت." for index in range(2, 10))]
     nlp = _nlp(reference_date="2018-07-04")
@@ -98,8 +101,6 @@ def test_spacy_component_pipe_in_two_processes_equals_one():
 
 
 def test_spacy_component_reference_date_types_and_a_bad_one_fails_at_add_pipe():
-    import pytest
-
     from extractor.errors import ReferenceDateError
 
     assert _nlp(reference_date="2018-07-04T10:30:00").get_pipe("khabar").reference_date.isoformat() == "2018-07-04"
