@@ -11,13 +11,14 @@ from extractor import lexicons
 from extractor.entities import Mention
 from extractor.entities.tokens import WORD
 from extractor.facts.count import counted_noun
+from extractor.patterns import GAP, WORD_START
 
 MEASURED_KINDS = ("count", "money", "percent")
 _MOST_WORDS_AFTER = 3
 _MOST_WORDS_BEFORE = 4
-_GAP = regex.compile(r"[ \u200c]+")
+_GAP = regex.compile(GAP)
 _PART_OF = "از"  # "30 درصد از جمعیت": the percentage of what follows از
-_IN_PLACE = regex.compile(r"(?<![\p{L}\p{M}])در[ \u200c]+(?:(?:استان|شهر|شهرستان|کشور)[ \u200c]+)?$")
+_IN_PLACE = regex.compile(rf"{WORD_START}در[ \u200c]+(?:(?:استان|شهر|شهرستان|کشور)[ \u200c]+)?$")
 
 
 @functools.cache

@@ -21,11 +21,12 @@ from extractor.facts.common import (
     word_after,
     word_before,
 )
+from extractor.patterns import WORD_END
 
-_YEARS_OLD = regex.compile(r"[ \u200c]*ساله(?![\p{L}\p{M}])")
-_YEARS_OR_YEARS_OLD = regex.compile(r"[ \u200c]*ساله?(?![\p{L}\p{M}])")
-_YEARS = regex.compile(r"[ \u200c]*سال(?![\p{L}\p{M}])")
-_AGE_WORD = regex.compile(r"[ \u200c]+سن(?![\p{L}\p{M}])")  # "۲۶ سال سن دارم"
+_YEARS_OLD = regex.compile(rf"[ \u200c]*ساله{WORD_END}")
+_YEARS_OR_YEARS_OLD = regex.compile(rf"[ \u200c]*ساله?{WORD_END}")
+_YEARS = regex.compile(rf"[ \u200c]*سال{WORD_END}")
+_AGE_WORD = regex.compile(rf"[ \u200c]+سن{WORD_END}")  # "۲۶ سال سن دارم"
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
 _THAT = "که"  # "بازیکنی که 17 ساله است"
 

@@ -11,8 +11,8 @@ import regex
 from extractor import calendars
 from extractor.facts.common import Candidate, SentenceContext, era_alternation, era_calendar, iso_span
 from extractor.numbers import whole_number
+from extractor.patterns import GAP, WORD_END, WORD_OR_NUMBER_START, WORD_OR_NUMBER_END
 
-_GAP = r"[ \u200c]+"
 _CENTURY_WORD = "قرن"
 _GREGORIAN_WITHOUT_ERA = range(16, 22)  # قرن شانزدهم .. قرن 21
 _YEARS_PER_CENTURY = 100
@@ -25,8 +25,8 @@ def _pattern() -> regex.Pattern[str]:
     eras = era_alternation(spelled_out=True)
     # "قرن 21", "قرن‌ بیست و یکم", "قرن پانزدهم میلادی"; not "قرن حاضر", "قرن گذشته" (no number).
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\d]){_CENTURY_WORD}(?:[ \u200c]?ی)?{_GAP}(?P<number>\d{{1,2}}|\p{{L}}+(?:{_GAP}و{_GAP}\p{{L}}+)?)"
-        rf"(?![\p{{L}}\p{{M}}\d])(?:{_GAP}(?P<era>{eras})(?![\p{{L}}\p{{M}}]))?"
+        rf"{WORD_OR_NUMBER_START}{_CENTURY_WORD}(?:[ \u200c]?ی)?{GAP}(?P<number>\d{{1,2}}|\p{{L}}+(?:{GAP}و{GAP}\p{{L}}+)?)"
+        rf"{WORD_OR_NUMBER_END}(?:{GAP}(?P<era>{eras}){WORD_END})?"
     )
 
 

@@ -14,6 +14,7 @@ import regex
 
 from extractor import lexicons
 from extractor.numbers import NumberMatch, exact, find_numbers
+from extractor.patterns import WORD_START
 
 _WORD_AFTER = regex.compile(r"[ \u200c]*([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)")
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")
@@ -49,7 +50,7 @@ class Candidate:
 
 @functools.cache
 def _word_right_before(word: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}[ \u200c]+\Z")
+    return regex.compile(rf"{WORD_START}{word}[ \u200c]+\Z")
 
 
 def start_with_word_before(text: str, start: int, word: str, look_back: int) -> int:
@@ -252,7 +253,7 @@ def word_before(text: str, position: int) -> Word | None:
 def _qualifier_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
     rows = lexicons.rows("qualifiers")
     alternation = lexicons.alternation([row["phrase"] for row in rows])
-    pattern = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])({alternation})[ \u200c]*\Z")
+    pattern = regex.compile(rf"(?r){WORD_START}({alternation})[ \u200c]*\Z")
     return pattern, {lexicons.canonical(row["phrase"]): row["qualifier"] for row in rows}
 
 

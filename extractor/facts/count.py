@@ -22,23 +22,24 @@ from extractor.facts.common import (
     word_after,
     word_before,
 )
+from extractor.patterns import WORD_START, WORD_END, WORD_OR_NUMBER_START
 
 # By key (ZWNJ removed): نفر and تن, and the adjectives of نفر ("تیم 23 نفره", "جمعیت 811 هزار نفری", "کمیته چهار
 # نفره‌ای"): people too (not تنی: "کامیون 10 تنی" weighs).
 _PEOPLE_WORDS = {"نفر": "person", "تن": "person", "نفری": "person", "نفره": "person", "نفرهای": "person"}
 # "بند 7 و 8": a label, a number and a conjunction before the number (searched backwards: see common).
 _LABEL_AND_NUMBER_BEFORE = regex.compile(
-    r"(?r)(?<![\p{L}\p{M}])(?P<label>[\p{L}\p{M}]+)[ \u200c]+\d+[ \u200c]*(?:و|تا|یا)[ \u200c]*\Z"
+    rf"(?r){WORD_START}(?P<label>[\p{{L}}\p{{M}}]+)[ \u200c]+\d+[ \u200c]*(?:و|تا|یا)[ \u200c]*\Z"
 )
 _LABEL_LOOK_BACK = 30
 # A bare نیم before a noun makes a compound (نیم فصل, نیم کره, نیم نگاهی): no count of a half.
 _COMPOUND_PREFIXES = frozenset({"نیم"})
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
 _SCORE_BEFORE = regex.compile(r"\d[ \u200c]*[-–][ \u200c]*\Z")  # "3-2", "5 - 1": a score or a range of digits
-_SCORE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d])(?P<first>[\p{L}\p{M}\d]+)[ \u200c]+بر[ \u200c]+\Z")  # "سه بر دو"
+_SCORE_WORD_BEFORE = regex.compile(rf"{WORD_OR_NUMBER_START}(?P<first>[\p{{L}}\p{{M}}\d]+)[ \u200c]+بر[ \u200c]+\Z")  # "سه بر دو"
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
-_TONNE_AND_WEIGHT = regex.compile(r"[ \u200c]+و[ \u200c]*\d+[ \u200c]*(?:کیلوگرم|کیلو|گرم)(?![\p{L}\p{M}])")  # "358 تن و 270 کیلوگرم"
+_TONNE_AND_WEIGHT = regex.compile(rf"[ \u200c]+و[ \u200c]*\d+[ \u200c]*(?:کیلوگرم|کیلو|گرم){WORD_END}")  # "358 تن و 270 کیلوگرم"
 
 
 @functools.cache
@@ -97,12 +98,12 @@ def _listed_labels() -> frozenset[str]:
 
 @functools.cache
 def _measure_unit_pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"{lexicons.alternation(lexicons.column('measure_units', 'phrase'))}(?![\p{{L}}\p{{M}}])")
+    return regex.compile(rf"{lexicons.alternation(lexicons.column('measure_units', 'phrase'))}{WORD_END}")
 
 
 @functools.cache
 def _measure_unit_at_end() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){lexicons.alternation(lexicons.column('measure_units', 'phrase'))}\Z")
+    return regex.compile(rf"{WORD_START}{lexicons.alternation(lexicons.column('measure_units', 'phrase'))}\Z")
 
 
 def counted_noun(text: str, start: int, end: int) -> str:

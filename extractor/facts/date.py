@@ -28,8 +28,8 @@ from extractor.facts.common import (
 )
 from extractor.numbers import parse_number, whole_number
 from extractor.numbers.vocabulary import starting_words
+from extractor.patterns import GAP, WORD_START, WORD_END, WORD_OR_NUMBER_START, WORD_OR_NUMBER_END
 
-_GAP = r"[ \u200c]+"
 _DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space between a day in words and its month: "سی‌دی" (a CD) is no 30 Dey
 _CURRENT = "current"
 _PREVIOUS = "previous"
@@ -99,7 +99,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     # جمعه in "امام جمعه", "نماز عبادی سیاسی جمعه", "خطبه‌های جمعه" is the Friday prayer, not a day;
     # "پنجشنبه‌ها و جمعه‌ها", "سه شنبه های بدون خودرو", "روزهای سه شنبه" are every such day, no one day.
     prayer = r"(?:امامت|امام|ائمه|نماز|خطیب|خطبه|روزهای)(?:[ \u200c]?های?)?(?:[ \u200c]*(?:عبادی[ \u200c]+سیاسی|موقت))?"
-    every = r"(?![ \u200c]?های?(?![\p{L}\p{M}]))"
+    every = rf"(?![ \u200c]?های?{WORD_END})"
     within_a_name = r"(?<!(?:یک|دو|سه|چهار|پنج)[ \u200c]*)"  # شنبه inside "روزهای سه شنبه"
     weekday = rf"(?<!{prayer}[ \u200c]+){within_a_name}" + lexicons.alternation(lexicons.column("weekdays", "name")) + every
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
@@ -109,34 +109,34 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     # "یک هزار و سیصد و نود و چهار", "دو هزار و شانزده": a year in words, as official texts write it.
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
     and_a_number = rf"[ \u200c]+و[ \u200c]+{number_word}"
-    year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:{and_a_number})+|دو[ \u200c]*هزار(?:{and_a_number})*)(?![\p{{L}}\p{{M}}])"
+    year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:{and_a_number})+|دو[ \u200c]*هزار(?:{and_a_number})*){WORD_END}"
     # After سال, "و" and a number must follow the thousand ("سال دو هزار و هفده"; not "سال دو هزار نفر"),
     # and no scale or currency ("سال یک هزار و پانصد میلیارد تومان" is an amount).
     scale = lexicons.alternation(lexicons.column("scales", "word"))
     year_in_words_after_year = (
-        rf"(?:(?:یک[ \u200c]*)?هزار|دو[ \u200c]*هزار)(?:{and_a_number})+(?![\p{{L}}\p{{M}}])"
+        rf"(?:(?:یک[ \u200c]*)?هزار|دو[ \u200c]*هزار)(?:{and_a_number})+{WORD_END}"
         rf"(?![ \u200c]*(?:{scale}|{amount_after}))"
     )
     # An era names the calendar, which a year alone cannot tell (1437 هجری قمری); a year of one to three
     # digits is one only with an era in words (سال 201 هجری), not a single letter (سال 5 م...).
-    era = rf"(?:[ \u200c]+|(?<=\d))(?P<era>{era_alternation()})(?![\p{{L}}\p{{M}}])"  # "1420ق": joined to the digits
-    short_year = rf"\d{{1,3}}(?=[ \u200c]+{era_alternation(spelled_out=True)}(?![\p{{L}}\p{{M}}]))"
+    era = rf"(?:[ \u200c]+|(?<=\d))(?P<era>{era_alternation()}){WORD_END}"  # "1420ق": joined to the digits
+    short_year = rf"\d{{1,3}}(?=[ \u200c]+{era_alternation(spelled_out=True)}{WORD_END})"
     # "سال مالی 95", "سال تحصیلی 95 - 96": a fiscal year is the year; a school, farming or water year
     # runs from Mehr to Shahrivar (see _span).
-    year_kind = rf"(?:{_GAP}(?P<year_kind>{lexicons.alternation(lexicons.column('year_kinds', 'word'))}))?"
-    year = rf"(?:سال{_GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d|[.٫/]\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
+    year_kind = rf"(?:{GAP}(?P<year_kind>{lexicons.alternation(lexicons.column('year_kinds', 'word'))}))?"
+    year = rf"(?:سال{GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d|[.٫/]\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
     # "14مهر92", "24شهریور": digits may be written joined to the month name.
-    year_or_relative = rf"(?:(?:{_GAP}|(?=\d)){year}|{_GAP}(?P<year_word>سال{_GAP})?(?P<relative>{relative})(?:{era})?)"
-    weekday_prefix = rf"(?:روز{_GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
+    year_or_relative = rf"(?:(?:{GAP}|(?=\d)){year}|{GAP}(?P<year_word>سال{GAP})?(?P<relative>{relative})(?:{era})?)"
+    weekday_prefix = rf"(?:روز{GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     # "8 تا 10 فوریه", and written joined to the digits: "8تا10 فوریه".
-    day_range = rf"(?:(?P<first_day>\d{{1,2}})[ \u200c]*(?:تا|الی|لغایت)(?:{_GAP}|(?=\d)))?"
+    day_range = rf"(?:(?P<first_day>\d{{1,2}})[ \u200c]*(?:تا|الی|لغایت)(?:{GAP}|(?=\d)))?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
     # Two digits follow only the events whose years are written so (انتخابات 96, بودجه 96); not "جام 64 تیمی".
     event_of_two_digit_years = lexicons.alternation(
         [row["phrase"] for row in lexicons.rows("year_events") if row["two_digit_years"] == "yes"]
     )
     host = lexicons.alternation(list(single_word_places()))
-    start, end = r"(?<![\p{L}\p{M}\d])", r"(?![\p{L}\p{M}\d])"
+    start, end = rf"{WORD_OR_NUMBER_START}", rf"{WORD_OR_NUMBER_END}"
     four_digit_year = r"1[34]\d\d|19\d\d|20\d\d"
     two_digit_year = rf"(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
     event_year = rf"{four_digit_year}|{two_digit_year}"
@@ -148,22 +148,22 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         # "99/05/16" with slashes when the year cannot be a day (13/12/95 is day first).
         "numeric_date_short_year": r"(?P<year>[3-9]\d)\.(?P<month_number>\d{1,2})\.(?P<day_number>\d{1,2})"
         r"|(?P<year>3[2-9]|[4-9]\d)/(?P<month_number>\d{1,2})/(?P<day_number>\d{1,2})",
-        "month+year": rf"(?:ماه(?:{_GAP}مبارک)?{_GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
-        "month": rf"ماه(?:{_GAP}مبارک)?{_GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
-        "years": rf"سال(?:[ \u200c]?های?)?{year_kind}{_GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{era})?",
-        "year": rf"سال{year_kind}{_GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})"
+        "month+year": rf"(?:ماه(?:{GAP}مبارک)?{GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
+        "month": rf"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
+        "years": rf"سال(?:[ \u200c]?های?)?{year_kind}{GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{era})?",
+        "year": rf"سال{year_kind}{GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})"
         rf"|(?P<year_in_words>{year_in_words_after_year}))(?:{era})?",
         # Not a code in a credit line: "1899/2096", "* * 2078 * * 1961".
         "year_alone": rf"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{era}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا |تاکنون|تا[ \u200c]+کنون)))",
-        "weekday": rf"(?:روز{_GAP})?(?P<weekday>{weekday})"
-        rf"(?:(?:[ \u200c]*ی)?{_GAP}(?P<relative>گذشته|آینده)|{_GAP}(?P<week_word>هفته){_GAP}(?P<relative>جاری|گذشته|آینده))?",
+        "weekday": rf"(?:روز{GAP})?(?P<weekday>{weekday})"
+        rf"(?:(?:[ \u200c]*ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده))?",
         # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
         # fact is the year alone, as annotators mark it: see _EVENT_RULE).
         # Two digits are a year from 1350 to 1409 (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
-        "event_year": rf"(?<![\p{{L}}\p{{M}}])(?:{event}(?:{_GAP}{host})?[ \u200c]*(?P<year>{four_digit_year})"
-        rf"|{event_of_two_digit_years}{_GAP}(?:{host}{_GAP})?(?P<year>{two_digit_year}))(?!\d)",
+        "event_year": rf"{WORD_START}(?:{event}(?:{GAP}{host})?[ \u200c]*(?P<year>{four_digit_year})"
+        rf"|{event_of_two_digit_years}{GAP}(?:{host}{GAP})?(?P<year>{two_digit_year}))(?!\d)",
         # "نوروز 95", "نوروز سال 1396", "نوروز 2016": Nowruz is the first day of the Jalali year.
-        "nowruz": rf"(?P<nowruz>{_NOWRUZ}){_GAP}(?:سال{_GAP})?(?P<year>{event_year})(?!\d)",
+        "nowruz": rf"(?P<nowruz>{_NOWRUZ}){GAP}(?:سال{GAP})?(?P<year>{event_year})(?!\d)",
     }
     return tuple(
         (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
@@ -227,7 +227,7 @@ def _names_an_ambiguous_month(text: str, every: frozenset[str]) -> bool:
 def _day_joined_to_a_month() -> regex.Pattern[str]:
     """Digits written joined to a month name: "24شهریور", "14مهر92", "30خردادماه"."""
     month = lexicons.alternation(lexicons.column("months", "name"))
-    return regex.compile(rf"(?<!\d)\d{{1,2}}{month}(?:{_MONTH_WORD})?(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    return regex.compile(rf"(?<!\d)\d{{1,2}}{month}(?:{_MONTH_WORD})?{WORD_END}", regex.IGNORECASE)
 
 
 _MONTH_WORD = "ماه"
@@ -253,7 +253,7 @@ def _event_first_words() -> tuple[tuple[str, ...], regex.Pattern[str]]:
     """The first words of event names, and a pattern finding one where a word starts ("جام", not the
     جام in انجام): the event pattern runs only where one is found."""
     first_words = tuple({phrase.split()[0] for phrase in lexicons.column("year_events", "phrase")})
-    return first_words, regex.compile(rf"(?<![\p{{L}}\p{{M}}]){lexicons.alternation(list(first_words))}")
+    return first_words, regex.compile(rf"{WORD_START}{lexicons.alternation(list(first_words))}")
 
 
 def _names_an_event(text: str) -> bool:
@@ -323,11 +323,11 @@ def _tense_word() -> regex.Pattern[str]:
     markers = lexicons.alternation(lexicons.column("future_markers", "word"))
     past = lexicons.alternation([row["word"] for row in lexicons.rows("verbs") if row["past"] == "yes"])
     # Not می‌خواهیم, "می خواهند" (we ask, they want): خواستن in the present, not the future's auxiliary.
-    future = rf"(?<![\p{{L}}\p{{M}}\u200c]|(?<![\p{{L}}\p{{M}}])ن?می[ \u200c])(?P<future>{markers})"
-    return regex.compile(rf"(?:{future}|(?<![\p{{L}}\p{{M}}\u200c]){past})(?![\p{{L}}\p{{M}}])")
+    future = rf"(?<![\p{{L}}\p{{M}}\u200c]|{WORD_START}ن?می[ \u200c])(?P<future>{markers})"
+    return regex.compile(rf"(?:{future}|(?<![\p{{L}}\p{{M}}\u200c]){past}){WORD_END}")
 
 
-_CLAUSE_END = regex.compile(r"[.؛:!?،,\n]|(?<![\p{L}\p{M}])که(?![\p{L}\p{M}])")
+_CLAUSE_END = regex.compile(rf"[.؛:!?،,\n]|{WORD_START}که{WORD_END}")
 _COMMA_AFTER_THE_DAY = 2  # "روز شنبه، تیم ... خواهد رفت": a comma right after the weekday ends no clause
 
 
@@ -388,7 +388,7 @@ def _names_a_street(text: str, match: regex.Match[str]) -> bool:
 @functools.cache
 def _street_before() -> regex.Pattern[str]:
     streets = lexicons.alternation(lexicons.column("street_words", "word"))
-    return regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}]){streets}(?:[ \u200c]?های?)?[ \u200c]+\Z")  # (?r): see common
+    return regex.compile(rf"(?r){WORD_START}{streets}(?:[ \u200c]?های?)?[ \u200c]+\Z")  # (?r): see common
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:

@@ -10,8 +10,8 @@ import regex
 from extractor import calendars
 from extractor.facts.common import Candidate, SentenceContext, era_alternation, era_calendar, iso_span
 from extractor.numbers import whole_number
+from extractor.patterns import GAP, WORD_END, WORD_OR_NUMBER_START, WORD_OR_NUMBER_END
 
-_GAP = r"[ \u200c]+"
 _DECADE_WORD = "دهه"
 _FIRST_GREGORIAN_YEAR = 1700  # a four-digit decade from here on is Gregorian (1970), below it Jalali (1360)
 _LAST_DECADE = 2990
@@ -24,9 +24,9 @@ def _pattern() -> regex.Pattern[str]:
     number = r"\d{4}|\d{2}|\p{L}+"
     # "دهه 60", "دهه‌ی 1370", "دهه شصت"; "دهه های 60 و 70", "دهه 50 و 60" (a period); not "دهه اول محرم".
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\d]){_DECADE_WORD}(?:(?:[ \u200c]?های?)?{_GAP}(?P<number>{number}){_GAP}(?:و|تا){_GAP}(?P<last>{number})"
-        rf"|(?:[ \u200c]?ی)?{_GAP}(?P<number>{number}))(?![\p{{L}}\p{{M}}\d])"
-        rf"(?:{_GAP}(?P<era>{eras})(?![\p{{L}}\p{{M}}]))?"
+        rf"{WORD_OR_NUMBER_START}{_DECADE_WORD}(?:(?:[ \u200c]?های?)?{GAP}(?P<number>{number}){GAP}(?:و|تا){GAP}(?P<last>{number})"
+        rf"|(?:[ \u200c]?ی)?{GAP}(?P<number>{number})){WORD_OR_NUMBER_END}"
+        rf"(?:{GAP}(?P<era>{eras}){WORD_END})?"
     )
 
 

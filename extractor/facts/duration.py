@@ -8,6 +8,7 @@ import regex
 
 from extractor import lexicons
 from extractor.facts.common import Candidate, SentenceContext, high_value, plain_number, qualifier_before
+from extractor.patterns import WORD_END
 
 
 _HALF = 0.5
@@ -22,7 +23,7 @@ def _unit_after() -> tuple[regex.Pattern[str], dict[str, str]]:
     units = {lexicons.canonical(row["word"]): row["unit"] for row in rows}
     units.update({lexicons.canonical(row["word"] + "ه"): row["unit"] for row in rows})
     # "یک سال و نیم", "دو ماه و نیم", "یک سال‌ونیم": and a half.
-    half = r"(?P<half>[ \u200c]+و[ \u200c]*نیم(?![\p{L}\p{M}]))"
+    half = rf"(?P<half>[ \u200c]+و[ \u200c]*نیم{WORD_END})"
     # "یک هفته‌نامه" is a weekly paper, "ماه‌نامه" a monthly (not "دو هفته‌ای", a two weeks' one).
     unit = rf"(?P<unit>{alternation})(?![\p{{L}}\p{{M}}]|\u200cنامه)"
     return regex.compile(rf"[ \u200c]*{unit}{half}?"), units

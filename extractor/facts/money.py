@@ -19,9 +19,9 @@ from extractor.facts.common import (
     start_with_word_before,
     with_dash_ranges,
 )
+from extractor.patterns import OPTIONAL_GAP, WORD_START, WORD_END
 
-_GAP = "[ \u200c]*"
-_AND = regex.compile(rf"{_GAP}و{_GAP}")
+_AND = regex.compile(rf"{OPTIONAL_GAP}و{OPTIONAL_GAP}")
 _RATE_BASES = (1, 10, 100, 1000)
 _POUND = "pound"
 _IRANIAN_UNITS = ("rial", "toman")
@@ -48,21 +48,21 @@ def _currency_after() -> regex.Pattern[str]:
     adjectives = [form for row in rows for form in lexicons.currency_adjectives(row)]
     with_country = lexicons.alternation([row["word"] for row in rows if row["alone"] == "no"])
     countries = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["kind"] == "country"])
-    currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}(?![\p{{L}}\p{{M}}]))"
-    return regex.compile(rf"{_GAP}(?P<currency>{currency})(?![\p{{L}}\p{{M}}])")
+    currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}{WORD_END})"
+    return regex.compile(rf"{OPTIONAL_GAP}(?P<currency>{currency}){WORD_END}")
 
 
 @functools.cache
 def _symbol_before() -> regex.Pattern[str]:
     """A currency symbol right before a number: "$45.5", "€ 10", "£3 میلیارد"."""
     symbols = lexicons.alternation([row["word"] for row in lexicons.rows("currencies") if not row["word"][0].isalpha()])
-    return regex.compile(rf"(?P<currency>{symbols}){_GAP}\Z")
+    return regex.compile(rf"(?P<currency>{symbols}){OPTIONAL_GAP}\Z")
 
 
 @functools.cache
 def _weight_before() -> regex.Pattern[str]:
     words = lexicons.alternation(lexicons.column("weight_words", "word"))
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){words}(?![\p{{L}}\p{{M}}])")
+    return regex.compile(rf"{WORD_START}{words}{WORD_END}")
 
 
 @functools.cache
@@ -92,7 +92,7 @@ def _currency_adjectives() -> dict[str, str]:
 def _scale_adjective() -> regex.Pattern[str]:
     """"وام 160 میلیونی", "سرمایه‌گذاری 881 میلیاردی": an amount whose currency the reader supplies."""
     scales = lexicons.alternation(lexicons.column("scales", "word"))
-    return regex.compile(rf"{_GAP}(?P<scale>{scales})ی(?![\p{{L}}\p{{M}}])")
+    return regex.compile(rf"{OPTIONAL_GAP}(?P<scale>{scales})ی{WORD_END}")
 
 
 @functools.cache
@@ -103,7 +103,7 @@ def _scale_values() -> dict[str, int]:
 @functools.cache
 def _money_noun_before() -> regex.Pattern[str]:
     nouns = lexicons.alternation(lexicons.column("money_nouns", "word"))
-    return regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}]){nouns}(?:[ \u200c]+\p{{L}}+)?[ \u200c]+\Z")  # (?r): see common
+    return regex.compile(rf"(?r){WORD_START}{nouns}(?:[ \u200c]+\p{{L}}+)?[ \u200c]+\Z")  # (?r): see common
 
 
 def _start_at_from(text: str, start: int) -> int:
@@ -182,7 +182,7 @@ def _range_end(candidate: Candidate) -> dict:
 
 @functools.cache
 def _subunit_word(subunit: str) -> regex.Pattern[str]:
-    return regex.compile(rf"{_GAP}{regex.escape(subunit)}(?![\p{{L}}\p{{M}}])")
+    return regex.compile(rf"{OPTIONAL_GAP}{regex.escape(subunit)}{WORD_END}")
 
 
 def _subunit_part(sentence: SentenceContext, following: list, unit: str, end: int) -> tuple[float, int] | None:

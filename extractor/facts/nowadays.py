@@ -10,13 +10,14 @@ import regex
 
 from extractor import lexicons
 from extractor.facts.common import Candidate
+from extractor.patterns import WORD_START
 
 _TODAY = "امروز"
 _CLAUSE_END = regex.compile(r"[.؛:!?«»]")
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c]+")
 # Where امروز stands as an adverb: at the start of the sentence or a clause, or after a conjunction.
 _ADVERB_POSITION = regex.compile(
-    r"(?r)(?:\A|[.؛:!?«»،,/]|(?<![\p{L}\p{M}])(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا|نیز|هم|بطوریکه|تردید))[ \u200c]*\Z"
+    rf"(?r)(?:\A|[.؛:!?«»،,/]|{WORD_START}(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا|نیز|هم|بطوریکه|تردید))[ \u200c]*\Z"
 )
 
 

@@ -16,8 +16,9 @@ from extractor.facts.common import (
     with_dash_ranges,
 )
 from extractor.numbers import NumberMatch
+from extractor.patterns import WORD_END
 
-_PERCENT_SIGN = regex.compile(r"[ \u200c]*(?:(?P<points>واحد[ \u200c]+درصدی?)|%|٪|درصدی|درصد|در صد)(?![\p{L}\p{M}])")
+_PERCENT_SIGN = regex.compile(rf"[ \u200c]*(?:(?P<points>واحد[ \u200c]+درصدی?)|%|٪|درصدی|درصد|در صد){WORD_END}")
 _TO = regex.compile(r"[ \u200c]+به[ \u200c]+")
 
 

@@ -8,6 +8,7 @@ import functools
 import regex
 
 from extractor import lexicons
+from extractor.patterns import WORD_START
 
 _LOOK_BACK = 60  # characters before an amount searched for its unit: هر, the unit and a few words
 
@@ -20,7 +21,7 @@ def _pattern() -> regex.Pattern[str]:
     # words (what is sold, where) between the unit and the amount.
     each = rf"هر[ \u200c]+(?P<unit>{units})(?:[ \u200c]+[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\u200c]*){{0,5}}"
     adjective = rf"(?P<unit>{adjectives})[ \u200c]?(?:ای|یی|ی)"
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{each}|{adjective})[ \u200c]+\Z")
+    return regex.compile(rf"{WORD_START}(?:{each}|{adjective})[ \u200c]+\Z")
 
 
 @functools.cache

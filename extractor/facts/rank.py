@@ -5,8 +5,9 @@ from __future__ import annotations
 import regex
 
 from extractor.facts.common import Candidate, SentenceContext
+from extractor.patterns import WORD_START
 
-_RANK_WORD = regex.compile(r"(?<![\p{L}\p{M}])(?:رتبه|مقام|جایگاه|رده)[ \u200c]+\Z")
+_RANK_WORD = regex.compile(rf"{WORD_START}(?:رتبه|مقام|جایگاه|رده)[ \u200c]+\Z")
 
 
 def find(sentence: SentenceContext) -> list[Candidate]:

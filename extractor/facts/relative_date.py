@@ -18,8 +18,8 @@ from extractor.facts.common import (
     school_year_words,
     written_year_calendar,
 )
+from extractor.patterns import GAP, WORD_START, WORD_END, WORD_OR_NUMBER_END
 
-_GAP = r"[ \u200c]+"
 # What takes part of a year (date_merge joins it to the year): "9 ماهه (نخست)", "نیمه اول", "پایان", ...
 _YEAR_EDGE_WORDS = ("پایان", "ابتدای", "آغاز", "انتهای", "اوایل", "اواسط", "اواخر")
 _YEAR_PART_WORDS = (
@@ -68,48 +68,48 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     # "یک روز پیش از دیدار", "ده سال قبل از آن": before another event, not before the day of writing
     # (but "سال جاری از سوی دولت").
-    direction = lexicons.alternation(list(_directions())) + rf"(?!(?<=پیش|قبل){_GAP}از(?![\p{{L}}\p{{M}}]))"
+    direction = lexicons.alternation(list(_directions())) + rf"(?!(?<=پیش|قبل){GAP}از{WORD_END})"
     unit = "|".join(_UNITS)
     season = lexicons.alternation(list(_seasons()))
     # "تابستان سال گذشته", "بهار سال قبل", "پاییز سال جاری", "زمستان سال آینده" (not اخیر, not بعد).
     year_direction = lexicons.alternation([word for word, way in _directions().items() if way in _YEAR_DIRECTIONS])
     # Not the second half of a word joined by ZWNJ: "شبانه‌روز گذشته" (the last 24 hours) is no day.
-    start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", r"(?![\p{L}\p{M}\d])"
+    start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", rf"{WORD_OR_NUMBER_END}"
     # "جامعه امروز", "دنیای امروز", "تا به امروز": today's world, nowadays, so far: no particular day.
     nowadays = lexicons.alternation(lexicons.column("nowadays_nouns", "word"))
-    not_a_day = rf"(?<!(?:(?<![\p{{L}}\p{{M}}]){nowadays}|تا به){_GAP})(?!امروز{_GAP}(?:{nowadays})(?![\p{{L}}\p{{M}}]))"
+    not_a_day = rf"(?<!(?:{WORD_START}{nowadays}|تا به){GAP})(?!امروز{GAP}(?:{nowadays}){WORD_END})"
     # "چند سال گذشته", "هزاران سال گذشته": the past few years, no one year (not "last year").
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
-    not_a_few = rf"(?<!(?<![\p{{L}}\p{{M}}])(?:{lexicons.alternation(_vague_quantity_words())}){_GAP})"
+    not_a_few = rf"(?<!{WORD_START}(?:{lexicons.alternation(_vague_quantity_words())}){GAP})"
     patterns = {
-        "relative_day": rf"{not_a_day}{not_a_few}(?P<days>{days})(?!(?<=قبل){_GAP}از(?![\p{{L}}\p{{M}}]))"
+        "relative_day": rf"{not_a_day}{not_a_few}(?P<days>{days})(?!(?<=قبل){GAP}از{WORD_END})"
         rf"(?:[ \u200c،,]+(?P<weekday>{weekday}))?",
         # "این ماه‌ها": these months, no one period. "در این سال" is the year just named (this year is
         # امسال or سال جاری): no date of its own.
-        "this_period": rf"(?:این|همین){_GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
+        "this_period": rf"(?:این|همین){GAP}(?P<unit>هفته|ماه)(?![ \u200c]?ها)",
         # "نسبت به سال قبل": compared with the year before the one told of, not with last year.
-        "relative_period": rf"{not_a_few}(?!(?<=نسبت{_GAP}به{_GAP})(?:هفته|ماه|سال){_GAP}قبل)"
-        rf"(?P<unit>هفته|ماه|سال){_GAP}(?P<direction>{direction})(?:{_GAP}(?P<era>میلادی|شمسی))?",
+        "relative_period": rf"{not_a_few}(?!(?<=نسبت{GAP}به{GAP})(?:هفته|ماه|سال){GAP}قبل)"
+        rf"(?P<unit>هفته|ماه|سال){GAP}(?P<direction>{direction})(?:{GAP}(?P<era>میلادی|شمسی))?",
         # "سال زراعی جاری", "سال تحصیلی گذشته": a school, farming or water year (Mehr to Shahrivar); not
         # "سال تحصیلی جدید", the one about to begin or just begun.
-        "school_year": rf"سال{_GAP}(?P<kind>{lexicons.alternation(list(school_year_words()))}){_GAP}"
+        "school_year": rf"سال{GAP}(?P<kind>{lexicons.alternation(list(school_year_words()))}){GAP}"
         rf"(?!جدید)(?P<direction>{direction})",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
         "part_of_this_year": rf"(?<=(?:{_YEAR_PART_WORDS})[ \u200c]+)سال"
-        rf"(?![ \u200c]*(?:ها|های)|{_GAP}(?:{_NOT_THIS_YEAR}|{number_word})(?![\p{{L}}\p{{M}}])"
-        rf"|{_GAP}(?:\d{{4}}|\d{{2}})(?![\d.,/٫])(?![ \u200c]*{amount_words()}))",
+        rf"(?![ \u200c]*(?:ها|های)|{GAP}(?:{_NOT_THIS_YEAR}|{number_word}){WORD_END}"
+        rf"|{GAP}(?:\d{{4}}|\d{{2}})(?![\d.,/٫])(?![ \u200c]*{amount_words()}))",
         # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time;
         # "در فصل تابستان" is any summer (no year), "تابستان گذشته" the last one.
         "season": rf"(?:(?<=(?:در|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز)[ \u200c]+)(?P<season>{season})"
-        rf"|(?P<season>{season})(?={_GAP}(?:سال|امسال|پارسال|گذشته|آینده|\d)))"
-        rf"(?:{_GAP}(?:سال{_GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{_GAP}(?P<this_year>امسال|پارسال)"
-        rf"|{_GAP}سال{_GAP}(?P<year_direction>{year_direction})|{_GAP}(?P<season_direction>گذشته|آینده))?",
+        rf"|(?P<season>{season})(?={GAP}(?:سال|امسال|پارسال|گذشته|آینده|\d)))"
+        rf"(?:{GAP}(?:سال{GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{GAP}(?P<this_year>امسال|پارسال)"
+        rf"|{GAP}سال{GAP}(?P<year_direction>{year_direction})|{GAP}(?P<season_direction>گذشته|آینده))?",
     }
     compiled = {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
     compiled["counted_period"] = regex.compile(
-        rf"[ \u200c]*(?P<unit>{unit})(?P<half>{_GAP}و{_GAP}نیم)?{_GAP}(?P<direction>{direction}){end}"  # "دو ماه و نیم گذشته", "دوسال پیش"
+        rf"[ \u200c]*(?P<unit>{unit})(?P<half>{GAP}و{GAP}نیم)?{GAP}(?P<direction>{direction}){end}"  # "دو ماه و نیم گذشته", "دوسال پیش"
     )
     return compiled
 

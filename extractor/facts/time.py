@@ -13,8 +13,8 @@ from extractor import lexicons
 from extractor.entities.patterns import single_word_places
 from extractor.facts.common import Candidate, SentenceContext, start_with_word_before
 from extractor.numbers import whole_number
+from extractor.patterns import GAP, WORD_END
 
-_GAP = r"[ \u200c]+"
 # Directions from the moment of writing (lexicons/relative_directions.tsv) that hours are counted in:
 # not جاری, and not بعد ("دو ساعت بعد" is after the event told).
 _HOURS_DIRECTIONS = ("previous", "recent", "next")
@@ -37,14 +37,14 @@ def _hours_from_now() -> regex.Pattern[str]:
     """"24 ساعت گذشته", "دو ساعت دیگر", "سه ساعت پیش" (not "یک ساعت قبل از بازی": before the match, not now)."""
     directions = [row["word"] for row in lexicons.rows("relative_directions") if row["direction"] in _HOURS_DIRECTIONS]
     return regex.compile(
-        rf"{_GAP}ساعت{_GAP}{lexicons.alternation(directions)}(?![\p{{L}}\p{{M}}])(?!(?<=پیش|قبل){_GAP}از(?![\p{{L}}\p{{M}}]))"
+        rf"{GAP}ساعت{GAP}{lexicons.alternation(directions)}{WORD_END}(?!(?<=پیش|قبل){GAP}از{WORD_END})"
     )
 
 
 @functools.cache
 def _part_after() -> regex.Pattern[str]:
     part = lexicons.alternation(lexicons.column("parts_of_day", "word"))
-    return regex.compile(rf"{_GAP}(?P<part>{part})(?![\p{{L}}\p{{M}}\d]|\u200c[\p{{L}}\p{{M}}])")
+    return regex.compile(rf"{GAP}(?P<part>{part})(?![\p{{L}}\p{{M}}\d]|\u200c[\p{{L}}\p{{M}}])")
 
 
 @functools.cache
@@ -52,28 +52,28 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     part = lexicons.alternation(lexicons.column("parts_of_day", "word"))
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     # "ساعت بیست و یک"; not "ساعت یازده و چهل دقیقه" (minutes_said) or "ساعت هفت و نیم" (half_or_quarter).
-    hour_words = rf"\p{{L}}+(?: و (?!{_HALF_OR_QUARTER})\p{{L}}+(?!{_GAP}دقیقه))?"
+    hour_words = rf"\p{{L}}+(?: و (?!{_HALF_OR_QUARTER})\p{{L}}+(?!{GAP}دقیقه))?"
     hour = rf"(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?|(?P<hour_words>{hour_words})"
     minutes = (
-        rf"{_GAP}و{_GAP}(?:(?P<minutes_said>\d{{1,2}}|\p{{L}}+(?: و \p{{L}}+)?){_GAP}دقیقه"
-        rf"|(?P<half_or_quarter>{_HALF_OR_QUARTER})(?![\p{{L}}\p{{M}}]))"
+        rf"{GAP}و{GAP}(?:(?P<minutes_said>\d{{1,2}}|\p{{L}}+(?: و \p{{L}}+)?){GAP}دقیقه"
+        rf"|(?P<half_or_quarter>{_HALF_OR_QUARTER}){WORD_END})"
     )
-    until = rf"{_GAP}(?:تا|الی){_GAP}(?:ساعت{_GAP})?(?P<until>\d{{1,2}}(?::\d{{2}})?)"
+    until = rf"{GAP}(?:تا|الی){GAP}(?:ساعت{GAP})?(?P<until>\d{{1,2}}(?::\d{{2}})?)"
     # "ساعت 10 صبح الی 20": a part of day before the end hour is the start's; after it, the end's.
     # "ساعت 21 امشب", "ساعت 19 دیشب", "ساعت 10 شب گذشته": the night, or "گذشته", names the day.
     night = rf"(?P<night>{lexicons.alternation(list(_NIGHT_DAY_OFFSETS))})"
-    part_of_last_day = rf"(?P<part>{part})(?P<last_day>{_GAP}گذشته)"
+    part_of_last_day = rf"(?P<part>{part})(?P<last_day>{GAP}گذشته)"
     clock = (
-        rf"ساعت{_GAP}(?:{hour})(?:{minutes})?(?:(?:{_GAP}(?P<start_part>{part}))?{until})?"  # a start's part only before an end
-        rf"(?:{_GAP}(?:{part_of_last_day}|(?P<part>{part})|{night}))?"
+        rf"ساعت{GAP}(?:{hour})(?:{minutes})?(?:(?:{GAP}(?P<start_part>{part}))?{until})?"  # a start's part only before an end
+        rf"(?:{GAP}(?:{part_of_last_day}|(?P<part>{part})|{night}))?"
     )
     # Not inside a word joined by ZWNJ: "دوشنبه شب‌های هر هفته" is every Monday night, no one time.
     start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", r"(?![\p{L}\p{M}\d]|\u200c[\p{L}\p{M}])"
     patterns = {
         "clock": clock,
         "digits_clock": r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?!:?\d)",
-        "part_of_day": rf"(?P<part>{part})(?={_GAP}(?:روز{_GAP})?(?:امروز|دیروز|فردا|گذشته|{weekday}|\d))",
-        "day+part_of_day": rf"(?P<day_word>امروز|دیروز|فردا|{weekday}){_GAP}(?P<part>{part})",
+        "part_of_day": rf"(?P<part>{part})(?={GAP}(?:روز{GAP})?(?:امروز|دیروز|فردا|گذشته|{weekday}|\d))",
+        "day+part_of_day": rf"(?P<day_word>امروز|دیروز|فردا|{weekday}){GAP}(?P<part>{part})",
         "night": night,
         "last_night": part_of_last_day,  # شب گذشته, شامگاه گذشته: of the day before
     }
@@ -112,7 +112,7 @@ def _time_zone() -> regex.Pattern[str]:
     """"ساعت 19 به وقت محلی", "ساعت 21:40 (به وقت تهران)": the time zone stated right after a time."""
     zones = lexicons.alternation([*lexicons.column("time_zone_words", "word"), *single_word_places()])
     return regex.compile(
-        rf"[ \u200c]*(?P<open>\([ \u200c]*)?به{_GAP}وقت{_GAP}(?P<zone>{zones})(?![\p{{L}}\p{{M}}])(?(open)[ \u200c]*\))"
+        rf"[ \u200c]*(?P<open>\([ \u200c]*)?به{GAP}وقت{GAP}(?P<zone>{zones}){WORD_END}(?(open)[ \u200c]*\))"
     )
 
 

@@ -18,6 +18,7 @@ from extractor.numbers.vocabulary import (
     lookup_key,
     vocabulary,
 )
+from extractor.patterns import WORD_END
 
 # Thousands: 1,250,000  1٬250٬000  1،250  and, from tokenized corpora, 2 , 292.
 # Decimals: 12.5  12٫5  and the Persian slash 12/5 (not 7405/ 1175, which has a space).
@@ -28,7 +29,7 @@ _TOKEN = regex.compile(
     r"(?P<code>\d+(?:[/\-]\d+){2,}|\d{1,2}:\d{2}(?::\d{2})?)(?![\d/\-:])"
     rf"|(?P<digits>{DIGITS_PATTERN})"
     # An ordinal suffix written on the digits: 14م, 14مین, 20ام.
-    r"(?:(?P<ordinal_suffix>امین|ام|مین|م)(?![\p{L}\p{M}]))?"
+    rf"(?:(?P<ordinal_suffix>امین|ام|مین|م){WORD_END})?"
     r"|(?P<word>[\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)"
     # A minus sign on digits where no digit or letter comes before it: "-5" (not the dash of 1390-1392).
     r"|(?P<minus>(?<![\d\p{L}\p{M}])[-−](?=\d))"
