@@ -37,8 +37,10 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def alternation(phrases: tuple[str, ...] | list[str]) -> str:
-    """One regex group matching any of the phrases, longest first so that the longest wins."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    """One regex group matching any of the phrases, longest first so that the longest wins. Longest by
+    letters, then as written, then in a fixed order: a phrase's spaces are optional ("ab c" matches
+    "abc"), and a set's order changes with the hash seed from process to process."""
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase.replace(" ", "")), -len(phrase), phrase))
     return "(?:" + "|".join(phrase_pattern(phrase) for phrase in ordered) + ")"
 
 
