@@ -147,6 +147,7 @@ def year_span(calendar: str, year: int) -> tuple[datetime.date, datetime.date]:
 
 
 SATURDAY = 5  # Python's weekday number of the first day of the Iranian week
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # by date.weekday()
 
 
 def week_start(date: datetime.date, weeks: int = 0) -> datetime.date:

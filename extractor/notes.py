@@ -7,8 +7,7 @@ import functools
 from collections import defaultdict
 from itertools import product
 
-from extractor import lexicons
-from extractor.facts.common import WEEKDAY_NAMES
+from extractor import calendars, lexicons
 from extractor.models import DateFact, Fact, Note
 
 _ADDABLE_KINDS = ("count", "money")
@@ -72,7 +71,7 @@ def _weekdays_contradicting_dates(facts: list[Fact]) -> list[Note]:
     found = []
     for index, fact in enumerate(facts):
         if isinstance(fact, DateFact) and fact.weekday and fact.granularity == "day" and fact.start is not None:
-            actual = WEEKDAY_NAMES[fact.start.weekday()]
+            actual = calendars.WEEKDAY_NAMES[fact.start.weekday()]
             if actual != fact.weekday:
                 found.append(Note(
                     kind="weekday_contradicts_date",

@@ -273,9 +273,6 @@ def high_value(number: NumberMatch) -> int | float | None:
     return plain_number(number.high) if number.high is not None else None
 
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # by date.weekday()
-
-
 def iso_span(start: datetime.date | None, end: datetime.date | None) -> str | None:
     """ISO 8601 for a resolved date: one day (2018-07-05) or an interval (2018-03-21/2019-03-20)."""
     if start is None or end is None:

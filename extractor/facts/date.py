@@ -12,7 +12,6 @@ import regex
 from extractor import calendars, lexicons
 from extractor.entities.patterns import single_word_places, starting_first_names
 from extractor.facts.common import (
-    WEEKDAY_NAMES,
     Candidate,
     SentenceContext,
     amount_words,
@@ -495,7 +494,7 @@ def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
         year = parts.year if parts.year_digits != 2 else None  # 1437, 201 هجری; not "رمضان 37"
     else:
         year = _full_year(parts, reference)
-    weekday = WEEKDAY_NAMES[parts.weekday] if parts.weekday is not None else None
+    weekday = calendars.WEEKDAY_NAMES[parts.weekday] if parts.weekday is not None else None
     details = {"calendar": parts.calendar, "year": year, "month": parts.month, "day": parts.day, "weekday": weekday}
     if parts.day is None and parts.month is None and year is None and parts.weekday is not None:
         return {**details, **_resolve_weekday(parts, reference)}

@@ -10,7 +10,6 @@ import regex
 
 from extractor import calendars, lexicons
 from extractor.facts.common import (
-    WEEKDAY_NAMES,
     Candidate,
     SentenceContext,
     amount_words,
@@ -170,7 +169,7 @@ def _candidate(rule: str, start: int, end: int, resolved: Resolved, calendar: st
     details = {"calendar": calendar, "granularity": granularity, "start": first, "end": last}
     if first is not None and last is not None and first == last:
         details.update(zip(("year", "month", "day"), calendars.from_gregorian(first)))
-        details["weekday"] = WEEKDAY_NAMES[first.weekday()]
+        details["weekday"] = calendars.WEEKDAY_NAMES[first.weekday()]
     return Candidate("date", start, end, rule, iso_span(first, last), details=details)
 
 
