@@ -25,11 +25,11 @@ from extractor.progress import Progress
 from extractor.reading import STANDARD_INPUT, JsonlFields, Record, input_files, records, sample_path
 
 EXIT_SOME_INPUTS_FAILED = 1
-_DOCUMENT_SIMILARITY = 0.8  # extract --dedupe: the estimated Jaccard similarity of a near-duplicate document
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 128 + signal.SIGTERM
 _STOPS = {signal.SIGINT: ("interrupted", EXIT_INTERRUPTED), signal.SIGTERM: ("terminated", EXIT_TERMINATED)}
+_DOCUMENT_SIMILARITY = 0.8  # extract --dedupe: the estimated Jaccard similarity of a near-duplicate document
 
 
 def _stop_now(signal_number: int, frame) -> None:
