@@ -38,3 +38,21 @@ def test_entity_phrase_matcher_finds_every_phrase_and_key_in_order():
     hits = matcher(Tokens(TEXT))
     assert dict(hits) == {"second": [(9, 10), (9, 11), (12, 13)], "first": [(9, 11)]}
     assert list(hits) == ["second", "first"]  # keys as first hit, by start then length
+
+
+def test_entity_tokens_re_and_regex_agree_wherever_the_guard_lets_re_run():
+    """Every character of the ranges the guard admits, in every position a token can take it, is split
+    alike by the standard re tokenizer and the regex one; the guard refuses the others."""
+    from extractor import patterns
+    from extractor.entities import tokens
+    from extractor.facts.common import _NOT_WORD, _NOT_WORD_WITH_RE
+
+    for low, high in patterns._COMMON_RANGES:
+        for character in map(chr, range(low, high + 1)):
+            text = f"ab{character}cd {character} 1{character}2 {character}{character}\u200c{character}"
+            if not patterns.re_agrees(text):
+                assert character in patterns._characters_re_differs_on()
+                continue
+            assert tokens._TOKEN_AND_SPACE_WITH_RE.findall(text) == tokens._TOKEN_AND_SPACE.findall(text), hex(ord(character))
+            assert _NOT_WORD_WITH_RE.split(text) == _NOT_WORD.split(text), hex(ord(character))
+    assert not patterns.re_agrees("کتاب\u0617") and not patterns.re_agrees("x²") and not patterns.re_agrees("\u0100")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -14,10 +15,11 @@ import regex
 
 from extractor import lexicons
 from extractor.numbers import NumberMatch, exact, find_numbers
-from extractor.patterns import WORD_START
+from extractor.patterns import WORD_START, re_agrees
 
 _WORD_AFTER = regex.compile(r"[ \u200c]*([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)")
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")
+_NOT_WORD_WITH_RE = re.compile(r"[\W_]+")  # the same with re (fewer instructions), where the engines agree
 _LONGEST_WORD = 40  # look no further back than this for the word before a number
 # (?r): the patterns that end at \Z are searched backwards, from the end of their window: the
 # engine tries the end first instead of every start in the window (same matches, about 10x faster).
@@ -130,12 +132,13 @@ def school_year_words() -> frozenset[str]:
 
 def sentence_words(text: str) -> frozenset[str]:
     """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are absent."""
-    return frozenset(_NOT_WORD.split(text.replace("\u200c", "").lower()))
+    return frozenset(split_words(text.replace("\u200c", "")))
 
 
 def split_words(text: str) -> list[str]:
     """The words of `text` in order, lower-cased, split at spaces, punctuation and ZWNJ."""
-    return _NOT_WORD.split(text.lower())
+    lowered = text.lower()
+    return (_NOT_WORD_WITH_RE if re_agrees(lowered) else _NOT_WORD).split(lowered)
 
 
 def with_word_parts(text: str, words: frozenset[str]) -> frozenset[str]:
