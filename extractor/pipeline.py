@@ -133,7 +133,7 @@ def _measured(candidate: Candidate, text: str, sentence_start: int, sentence_end
         return {}
     bounds = (candidate.start, candidate.end, sentence_start, sentence_end)
     return {
-        "subject": subjects.subject(text, candidate.kind, *bounds),
+        "subject": subjects.subject(text, candidate.kind, *bounds, candidate.counted_noun),
         "location": subjects.location(text, *bounds, places),
     }
 

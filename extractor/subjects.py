@@ -10,7 +10,6 @@ import regex
 from extractor import lexicons
 from extractor.entities import Mention
 from extractor.entities.tokens import WORD
-from extractor.facts.count import counted_noun
 from extractor.patterns import GAP, WORD_START
 
 MEASURED_KINDS = ("count", "money", "percent")
@@ -36,8 +35,11 @@ def _stop_words() -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in phrase.split())
 
 
-def subject(text: str, kind: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str | None:
-    """The noun phrase the quantity text[start:end] measures, within its sentence.
+def subject(
+    text: str, kind: str, start: int, end: int, sentence_start: int, sentence_end: int, counted_noun: str | None = None
+) -> str | None:
+    """The noun phrase the quantity text[start:end] measures, within its sentence; `counted_noun` is a
+    count's noun as its finder read it.
 
     A count's own noun leads the words after it (22 واحد + صنعتی فعال استان); money and percent take
     the words after them (90 درصد صنعت استان, 28 میلیارد تومان اعتبار); when none follow, the words
@@ -45,12 +47,12 @@ def subject(text: str, kind: str, start: int, end: int, sentence_start: int, sen
     """
     after = _words_after(text, end, sentence_end, skip_part_of=kind == "percent")
     if kind == "count" and after:
-        return " ".join([counted_noun(text, start, end), *after])
+        return " ".join([counted_noun, *after])
     if after:
         return " ".join(after)
     before = _words_before(text, start, sentence_start)
     if kind == "count":  # "کارکنان شرکت 500 نفر است"; else only the counted noun: "برای 470 تن"
-        return " ".join(before) or counted_noun(text, start, end)
+        return " ".join(before) or counted_noun
     return " ".join(before) or None
 
 

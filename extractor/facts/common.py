@@ -39,15 +39,13 @@ class Candidate:
     qualifier: str = "exact"
     details: dict[str, Any] = field(default_factory=dict)
     qualifier_span: tuple[int, int] | None = None
+    counted_noun: str | None = None  # a count's noun as written (a unit of measure whole), for its subject
 
     def shifted(self, offset: int) -> Candidate:
         qualifier_span = None
         if self.qualifier_span is not None:
             qualifier_span = (self.qualifier_span[0] + offset, self.qualifier_span[1] + offset)
-        return Candidate(
-            self.kind, self.start + offset, self.end + offset, self.rule, self.value, self.unit, self.qualifier,
-            self.details, qualifier_span,
-        )
+        return replace(self, start=self.start + offset, end=self.end + offset, qualifier_span=qualifier_span)
 
 
 @functools.cache

@@ -22,7 +22,7 @@ from extractor.facts.common import (
     word_after,
     word_before,
 )
-from extractor.patterns import WORD_START, WORD_END, WORD_OR_NUMBER_START
+from extractor.patterns import WORD_END, WORD_OR_NUMBER_START, WORD_START
 
 # By key (ZWNJ removed): نفر and تن, and the adjectives of نفر ("تیم 23 نفره", "جمعیت 811 هزار نفری", "کمیته چهار
 # نفره‌ای"): people too (not تنی: "کامیون 10 تنی" weighs).
@@ -99,17 +99,6 @@ def _listed_labels() -> frozenset[str]:
 @functools.cache
 def _measure_unit_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"{lexicons.alternation(lexicons.column('measure_units', 'phrase'))}{WORD_END}")
-
-
-@functools.cache
-def _measure_unit_at_end() -> regex.Pattern[str]:
-    return regex.compile(rf"{WORD_START}{lexicons.alternation(lexicons.column('measure_units', 'phrase'))}\Z")
-
-
-def counted_noun(text: str, start: int, end: int) -> str:
-    """The noun a count fact at text[start:end] counts, as written: its last word, or its unit of measure."""
-    unit = _measure_unit_at_end().search(text, start, end)
-    return unit.group() if unit is not None else text[start:end].split()[-1]
 
 
 def _with_measure_unit(noun: Word, text: str) -> Word:
@@ -210,7 +199,7 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         found.append(
             Candidate(
                 "count", number.start, noun.end, rule, plain_number(number.value), unit, qualifier, details,
-                qualifier_span,
+                qualifier_span, counted_noun=noun.text,
             )
         )
     return found
