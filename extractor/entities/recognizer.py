@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractor import overlaps
 from extractor.entities import context, patterns
 from extractor.entities.phrase_matcher import PhraseMatcher
 from extractor.entities.tokens import Tokens
@@ -94,15 +95,16 @@ def _counted(tokens: Tokens, start: int) -> bool:
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates that no longer (or equally long, earlier, or earlier listed) one overlaps, in
-    text order: spaCy's filter_spans policy, on plain tuples."""
-    taken: set[int] = set()
-    kept = []
-    for candidate in sorted(candidates, key=lambda candidate: (candidate[1] - candidate[2], candidate[1])):
-        tokens = range(candidate[1], candidate[2])
-        if taken.isdisjoint(tokens):
-            kept.append(candidate)
-            taken.update(tokens)
-    return sorted(kept, key=lambda candidate: candidate[1])
+    text order: spaCy's filter_spans policy, on token spans (overlaps.settle)."""
+    return overlaps.settle(candidates, _token_span, _longest_earliest)
+
+
+def _token_span(candidate: Candidate) -> tuple[int, int]:
+    return candidate[1], candidate[2]
+
+
+def _longest_earliest(candidate: Candidate) -> tuple[int, int]:
+    return candidate[1] - candidate[2], candidate[1]
 
 
 def _joined_organizations(candidates: list[Candidate]) -> list[Candidate]:

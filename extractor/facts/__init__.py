@@ -10,6 +10,7 @@ import bisect
 import datetime
 from collections.abc import Sequence
 
+from extractor import overlaps
 from extractor.facts import (
     age,
     century,
@@ -51,10 +52,14 @@ def find_facts(
 
 
 def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the candidates that no stronger candidate overlaps, in text order."""
-    ranked = sorted(candidates, key=lambda c: (c.kind == "count", -(c.end - c.start), _KIND_RANK[c.kind], c.start))
-    kept: list[Candidate] = []
-    for candidate in ranked:
-        if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
-            kept.append(candidate)
-    return sorted(kept, key=lambda c: c.start)
+    """Keep the candidates that no stronger candidate overlaps, in text order (overlaps.settle)."""
+    return overlaps.settle(candidates, _span, _strength)
+
+
+def _span(candidate: Candidate) -> tuple[int, int]:
+    return candidate.start, candidate.end
+
+
+def _strength(candidate: Candidate) -> tuple:
+    """A count last; then the longest; then the kind listed first in KIND_ORDER; then the earliest."""
+    return candidate.kind == "count", -(candidate.end - candidate.start), _KIND_RANK[candidate.kind], candidate.start
