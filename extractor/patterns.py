@@ -17,6 +17,8 @@ WORD_END = r"(?![\p{L}\p{M}])"
 # The same, and no digit either: a number's edge as well as a word's.
 WORD_OR_NUMBER_START = r"(?<![\p{L}\p{M}\d])"
 WORD_OR_NUMBER_END = r"(?![\p{L}\p{M}\d])"
+# A word: letters and combining marks, a ZWNJ inside allowed (احمدی‌نژاد).
+WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 
 
 # The standard `re` module runs the simplest patterns with fewer instructions than `regex`, but their

@@ -9,8 +9,7 @@ import regex
 
 from extractor import lexicons
 from extractor.entities import Mention
-from extractor.entities.tokens import WORD
-from extractor.patterns import GAP, WORD_START
+from extractor.patterns import GAP, WORD, WORD_START
 
 MEASURED_KINDS = ("count", "money", "percent")
 _MOST_WORDS_AFTER = 3

@@ -25,11 +25,10 @@ from extractor.entities.patterns import (
     TITLE,
     agency_name_starts,
     first_names,
-    single_word_places,
-    starting_first_names,
     stop_words,
 )
-from extractor.entities.tokens import WORD, Tokens
+from extractor.entities.tokens import Tokens
+from extractor.patterns import WORD
 
 Candidate = tuple[str, int, int, str]
 _MOST_SPECIFIER_WORDS = 3
@@ -86,7 +85,7 @@ def _only_generic(tokens: Tokens, first: int, end: int) -> bool:
 def ministry(tokens: Tokens, start: int, end: int) -> Candidate | None:
     """"وزیر نفت", "وزیر تعاون، کار و رفاه اجتماعی": the ministry a minister heads (not "وزیر عراق")."""
     last = _specifiers_end(tokens, end)
-    if last is None or tokens.words[end] in single_word_places():
+    if last is None or tokens.words[end] in lexicons.single_word_places():
         return None
     return ("ORG", end, last, "minister+ministry")
 
@@ -94,14 +93,14 @@ def ministry(tokens: Tokens, start: int, end: int) -> Candidate | None:
 def _specifiers_end(tokens: Tokens, first: int) -> int | None:
     """Where the words that specify an organization, from token `first`, end: one to three name parts,
     continued by "و X" or "، X و Y", and a place that closes the name ("... ایران"); None if none."""
-    if first < len(tokens) and tokens.lower[first] in starting_first_names():
+    if first < len(tokens) and tokens.lower[first] in lexicons.starting_first_names():
         return None  # "تیم رسول نویدکیا ، علی کریمی ...": a person follows, not the team's name
     words = _name_parts(tokens, first, _MOST_SPECIFIER_WORDS)
     if words and _light_verb_at(tokens, first + words):
         words -= 1  # "بورس پذیرفته شد", "مجلس استناد کرد": the word before a verb belongs to the verb
     if not words:
         return None
-    place = next((index for index in range(first, first + words) if tokens.words[index] in single_word_places()), None)
+    place = next((index for index in range(first, first + words) if tokens.words[index] in lexicons.single_word_places()), None)
     if place is not None:  # a place closes the name: "دولت سوریه", "آموزش و پرورش قم"
         return place + 1
     last = first + words
@@ -115,7 +114,7 @@ def _specifiers_end(tokens: Tokens, first: int) -> int | None:
         closing = _name_parts(tokens, last + 1, _MOST_SPECIFIER_WORDS)
         if closing:
             last += 1 + closing
-    if last < len(tokens) and tokens.words[last] in single_word_places():  # "... رادیویی ایران", "... تعاون قم"
+    if last < len(tokens) and tokens.words[last] in lexicons.single_word_places():  # "... رادیویی ایران", "... تعاون قم"
         last += 1
     return last
 

@@ -14,8 +14,8 @@ import regex
 from extractor import lexicons
 from extractor.entities.patterns import first_names, stop_words
 from extractor.entities.recognizer import Mention
-from extractor.entities.tokens import WORD
 from extractor.models import Speaker
+from extractor.patterns import WORD
 
 _SHORTER_NAME_RULE = "surname_of_full_name"
 _MOST_NAME_WORDS = 4

@@ -113,19 +113,8 @@ def first_names() -> frozenset[str]:
     return frozenset(_with_sayyid(lexicons.column("first_names", "name")))
 
 
-@functools.cache
-def starting_first_names() -> frozenset[str]:
-    """The first names that start a name on their own (حسن, رسول; not امید)."""
-    return frozenset(row["name"] for row in lexicons.rows("first_names") if row["starts_a_name"] == "yes")
-
-
 def _with_sayyid(names) -> list[str]:
     return [*names, *(f"{sayyid}{gap}{name}" for name in names for sayyid in _SAYYID for gap in ("", " "))]
-
-
-@functools.cache
-def single_word_places() -> frozenset[str]:
-    return frozenset(row["name"] for row in lexicons.rows("places") if row["alone"] == "yes" and " " not in row["name"])
 
 
 @functools.cache

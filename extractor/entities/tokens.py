@@ -11,10 +11,8 @@ from operator import add, itemgetter
 
 import regex
 
-from extractor.patterns import re_agrees
+from extractor.patterns import WORD, re_agrees
 
-# A word: letters, ZWNJ inside allowed (احمدی‌نژاد).
-WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
 # A token and the one space after it, or a run of other white space (a token of its own, all its
 # spaces taken, so nothing after it).
 _TOKEN_AND_SPACE = regex.compile(rf"({WORD.pattern}|\d+(?:[.,/٫]\d+)*|[^\s\u200c]|[\s\u200c]+)( ?)")

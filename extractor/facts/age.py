@@ -11,7 +11,6 @@ import functools
 import regex
 
 from extractor import lexicons
-from extractor.entities.patterns import starting_first_names
 from extractor.facts.common import (
     Candidate,
     SentenceContext,
@@ -61,7 +60,7 @@ def _said_of_a_person(text: str, number_start: int, end: int, name_ends: frozens
     nearest, *farther = _two_words_before(text, number_start) or [""]
     if nearest in _person_nouns() or (farther and (farther[0], nearest) in _person_nouns_in_two_words()):
         return True
-    if farther and nearest.endswith(_ADJECTIVE_ENDING) and (farther[0] in _person_nouns() or farther[0] in starting_first_names()):
+    if farther and nearest.endswith(_ADJECTIVE_ENDING) and (farther[0] in _person_nouns() or farther[0] in lexicons.starting_first_names()):
         return True
     return _before_a_copula(text, end, nearest)
 

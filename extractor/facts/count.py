@@ -7,8 +7,6 @@ import functools
 import regex
 
 from extractor import lexicons
-from extractor.entities.patterns import single_word_places, starting_first_names
-from extractor.entities.tokens import WORD
 from extractor.numbers import parse_number
 from extractor.numbers.vocabulary import starting_words
 from extractor.facts.common import (
@@ -22,7 +20,7 @@ from extractor.facts.common import (
     word_after,
     word_before,
 )
-from extractor.patterns import WORD_END, WORD_OR_NUMBER_START, WORD_START
+from extractor.patterns import WORD, WORD_END, WORD_OR_NUMBER_START, WORD_START
 
 # By key (ZWNJ removed): نفر and تن, and the adjectives of نفر ("تیم 23 نفره", "جمعیت 811 هزار نفری", "کمیته چهار
 # نفره‌ای"): people too (not تنی: "کامیون 10 تنی" weighs).
@@ -53,7 +51,7 @@ def _not_counted_nouns() -> frozenset[str]:
     words += [scale + "ی" for scale in lexicons.column("scales", "word")]  # "جمعیت 8 میلیونی" counts nothing
     words += lexicons.column("verbs", "word")  # "بیش از 5 خواهد شد"
     # "سه بر صفر ایران را شکست داد", "جام ملت‌های 2015 آسیا": a place is never what a number counts.
-    words += single_word_places()
+    words += lexicons.single_word_places()
     return frozenset(map(lexicons.canonical, words))
 
 
@@ -162,7 +160,7 @@ def _is_counted(noun: Word, number_start: int, text: str) -> bool:
     label's (شماره 5)."""
     if _LATIN_LETTER.search(noun.text):
         return False  # "30 percent", "5 million": English is left alone, not read as a count of "percent"
-    if noun.key in _not_counted_nouns() or noun.text in starting_first_names() or _makes_a_verb(noun, text):
+    if noun.key in _not_counted_nouns() or noun.text in lexicons.starting_first_names() or _makes_a_verb(noun, text):
         return False  # "(55 یوسف سیدی)": the minute of a substitution and a player's name
     if starts_a_verb(text, noun.start):  # "به 98 می‌رسد"
         return False

@@ -10,7 +10,6 @@ from typing import NamedTuple
 import regex
 
 from extractor import calendars, lexicons
-from extractor.entities.patterns import single_word_places, starting_first_names
 from extractor.facts.common import (
     Candidate,
     SentenceContext,
@@ -134,7 +133,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     event_of_two_digit_years = lexicons.alternation(
         [row["phrase"] for row in lexicons.rows("year_events") if row["two_digit_years"] == "yes"]
     )
-    host = lexicons.alternation(list(single_word_places()))
+    host = lexicons.alternation(list(lexicons.single_word_places()))
     start, end = rf"{WORD_OR_NUMBER_START}", rf"{WORD_OR_NUMBER_END}"
     four_digit_year = r"1[34]\d\d|19\d\d|20\d\d"
     two_digit_year = rf"(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
@@ -361,7 +360,7 @@ def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
 def _after_a_first_name(text: str, start: int) -> bool:
     """Whether the word right before `start` is a first name."""
     before = word_before(text, start)
-    return before is not None and before.text in starting_first_names()
+    return before is not None and before.text in lexicons.starting_first_names()
 
 
 def _after_an_ordinal(text: str, start: int) -> bool:

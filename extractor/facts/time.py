@@ -10,7 +10,6 @@ from dataclasses import replace
 import regex
 
 from extractor import lexicons
-from extractor.entities.patterns import single_word_places
 from extractor.facts.common import Candidate, SentenceContext, start_with_word_before
 from extractor.numbers import whole_number
 from extractor.patterns import GAP, WORD_END
@@ -110,7 +109,7 @@ def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
 @functools.cache
 def _time_zone() -> regex.Pattern[str]:
     """"ساعت 19 به وقت محلی", "ساعت 21:40 (به وقت تهران)": the time zone stated right after a time."""
-    zones = lexicons.alternation([*lexicons.column("time_zone_words", "word"), *single_word_places()])
+    zones = lexicons.alternation([*lexicons.column("time_zone_words", "word"), *lexicons.single_word_places()])
     return regex.compile(
         rf"[ \u200c]*(?P<open>\([ \u200c]*)?به{GAP}وقت{GAP}(?P<zone>{zones}){WORD_END}(?(open)[ \u200c]*\))"
     )

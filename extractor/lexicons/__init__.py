@@ -69,3 +69,15 @@ def currency_adjectives(row: dict[str, str]) -> tuple[str, ...]:
     if row["alone"] != "yes" or row["adjective"] != "yes" or not row["word"][0].isalpha():
         return ()
     return suffixed_forms(row["word"])
+
+
+@functools.cache
+def starting_first_names() -> frozenset[str]:
+    """The first names that start a name on their own (حسن, رسول; not امید)."""
+    return frozenset(row["name"] for row in rows("first_names") if row["starts_a_name"] == "yes")
+
+
+@functools.cache
+def single_word_places() -> frozenset[str]:
+    """The places named in one word that are a place alone (قم, تهران)."""
+    return frozenset(row["name"] for row in rows("places") if row["alone"] == "yes" and " " not in row["name"])
