@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -96,11 +97,10 @@ def _counted(tokens: Tokens, start: int) -> bool:
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates that no longer (or equally long, earlier, or earlier listed) one overlaps, in
     text order: spaCy's filter_spans policy, on token spans (overlaps.settle)."""
-    return overlaps.settle(candidates, _token_span, _longest_earliest)
+    return overlaps.settle(candidates, _TOKEN_SPAN, _longest_earliest)
 
 
-def _token_span(candidate: Candidate) -> tuple[int, int]:
-    return candidate[1], candidate[2]
+_TOKEN_SPAN = itemgetter(1, 2)
 
 
 def _longest_earliest(candidate: Candidate) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections.abc import Sequence
+from operator import attrgetter
 
 from extractor import overlaps
 from extractor.facts import (
@@ -53,11 +54,10 @@ def find_facts(
 
 def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the candidates that no stronger candidate overlaps, in text order (overlaps.settle)."""
-    return overlaps.settle(candidates, _span, _strength)
+    return overlaps.settle(candidates, _SPAN, _strength)
 
 
-def _span(candidate: Candidate) -> tuple[int, int]:
-    return candidate.start, candidate.end
+_SPAN = attrgetter("start", "end")
 
 
 def _strength(candidate: Candidate) -> tuple:
