@@ -67,7 +67,8 @@ def connect(scheduler: str):
     def make_client() -> None:
         try:
             found["client"] = Client(scheduler, timeout=f"{CONNECT_SECONDS}s")
-        except BaseException as error:  # noqa: B036: any failure here is reported on the caller's thread
+        # Any failure here, a MemoryError from a web server's reply included, is reported on the caller's thread.
+        except BaseException as error:  # noqa: B036
             found["error"] = error
 
     attempt = threading.Thread(target=make_client, daemon=True, name="khabar-dask-connect")
