@@ -90,7 +90,7 @@ def _quantities_restated(facts: list[Fact], lead: set[int]) -> list[Note]:
         if fact.kind in _REPEATABLE_KINDS and _is_specific(fact.subject) and fact.value_high is None:
             by_subject[fact.kind, fact.unit, fact.subject, fact.qualifier].append(index)
     found = []
-    for (kind, unit, subject, _), indices in by_subject.items():
+    for (_, unit, subject, _), indices in by_subject.items():
         in_lead = [index for index in indices if facts[index].paragraph in lead]
         in_body = [index for index in indices if facts[index].paragraph not in lead]
         # Pairs of one lead fact and one body fact only: not every pair, which grows as the square of a long body.
