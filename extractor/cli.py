@@ -249,8 +249,8 @@ def _extract(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     inputs = _inputs(arguments.paths)
     fields = JsonlFields(arguments.text_field, arguments.id_field, arguments.reference_date_field)
-    done = output_file.finished(arguments.output) if arguments.resume else output_file.Finished()
     stale = output_file.stale_partials(arguments.output) if arguments.output else []
+    done = output_file.finished(arguments.output, stale) if arguments.resume else output_file.Finished()
     if done.partials:
         print(f"khabar: resuming with the finished documents of {len(done.partials)} partial files of a killed run", file=sys.stderr)
     all_records = records(inputs, fields, arguments.reference_date, arguments.stdin_format)

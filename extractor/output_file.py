@@ -8,6 +8,7 @@ whose process is gone was left by a run killed without a chance to clean up (kil
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import sys
@@ -70,14 +71,10 @@ def stale_partials(output: Path) -> list[Path]:
     """The partial files of `output` whose run is gone, oldest first."""
     prefix = f".{output.name}."
     found = [
-        path for path in output.parent.glob(f".{_glob_escape(output.name)}.*{_PARTIAL_SUFFIX}")
+        path for path in output.parent.glob(f".{glob.escape(output.name)}.*{_PARTIAL_SUFFIX}")
         if path.name.startswith(prefix) and not _process_alive(_writer(path.name[len(prefix) :]))
     ]
     return sorted(found, key=lambda path: path.stat().st_mtime)
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{character}]" if character in "*?[" else character for character in name)
 
 
 def _writer(rest: str) -> int | None:
@@ -134,12 +131,13 @@ def _document_id(line: str) -> object:
         return _UNREADABLE
 
 
-def finished(output: Path) -> Finished:
-    """What a resumed run keeps: OUT's complete lines, then those of the killed runs' partial files."""
+def finished(output: Path, stale: list[Path]) -> Finished:
+    """What a resumed run keeps: OUT's complete lines, then those of the killed runs' partial files
+    (`stale`, from stale_partials)."""
     done = Finished()
     if output.is_file():
         done.add_file(output)
-    for partial in stale_partials(output):
+    for partial in stale:
         done.add_file(partial)
         done.partials.append(partial)
     return done
