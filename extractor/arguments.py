@@ -4,13 +4,13 @@ a date, a datetime, an ISO string or a jdatetime date; anything else is a TypeEr
 from __future__ import annotations
 
 import datetime
-import re
 
 from extractor import calendars
 from extractor.errors import ReferenceDateError
 
 REPLACEMENT_CHARACTER = "\ufffd"
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A lone surrogate (valid in escaped JSON and in a Python str, not in UTF-8) as U+FFFD, one for one.
+SURROGATES_REPLACED = {code: REPLACEMENT_CHARACTER for code in range(0xD800, 0xE000)}
 REFERENCE_DATE_TYPES = "datetime.date, datetime.datetime, an ISO 8601 string (YYYY-MM-DD) or jdatetime.date"
 
 
@@ -28,7 +28,7 @@ def document_id(value: object) -> str | None:
     string) replaced by U+FFFD, so the Document can be written as UTF-8."""
     if value is None:
         return None
-    return _LONE_SURROGATE.sub(REPLACEMENT_CHARACTER, text(value, "document_id"))
+    return text(value, "document_id").translate(SURROGATES_REPLACED)
 
 
 def reference_date(value: object, name: str = "reference_date") -> datetime.date | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.arguments import REPLACEMENT_CHARACTER
+from extractor.arguments import REPLACEMENT_CHARACTER, SURROGATES_REPLACED
 
 # Every hazm option, pinned. The ones that are off rewrite across characters, or depend on word lists
 # that differ between hazm 0.10 and 0.12 (so the facts would differ between Python 3.11 and 3.12):
@@ -45,7 +45,7 @@ _BY_POLICY = str.maketrans(
     {
         **{character: "\n" for character in _LINE_BREAKS},
         **{character: " " for character in _CONTROL_CHARACTERS},
-        **{chr(code): REPLACEMENT_CHARACTER for code in range(0xD800, 0xE000)},
+        **SURROGATES_REPLACED,
     }
 )
 # A decimal digit of any script is read by its value in Unicode 3.2, the same table on every Python: a
