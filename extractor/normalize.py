@@ -108,12 +108,17 @@ class NormalizedText:
         """The raw span that normalizes to `text[start:end]` (non-empty spans)."""
         return self.raw_index[start], self.raw_index[end - 1] + 1
 
+    @property
+    def one_for_one(self) -> bool:
+        """Whether every raw character became exactly one character (most texts)."""
+        return isinstance(self.raw_index, range)
+
     def cuts_a_character(self, start: int, end: int) -> bool:
         """Whether `text[start:end]` begins or ends inside what one raw character expanded to (﷽ becomes
         "بسم الله الرحمن الرحیم"): no raw span normalizes to such a piece."""
-        index = self.raw_index
-        if isinstance(index, range):  # every character one for one
+        if self.one_for_one:
             return False
+        index = self.raw_index
         return (0 < start and index[start - 1] == index[start]) or (end < len(index) and index[end - 1] == index[end])
 
 

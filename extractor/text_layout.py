@@ -40,6 +40,8 @@ class TextLayout:
     def cuts_a_character(self, start: int, end: int) -> bool:
         """Whether the non-empty Document.text span [start, end) begins or ends inside the expansion of one
         raw character (NormalizedText.cuts_a_character)."""
+        if self.normalized.one_for_one:  # most texts: no paragraph to look up
+            return False
         offset = self._offset(start)
         return self.normalized.cuts_a_character(start + offset, end + offset)
 
