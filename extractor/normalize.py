@@ -65,9 +65,6 @@ def input_policy(character: str) -> str | None:
     return None
 
 
-def apply_input_policy(text: str) -> str:
-    """`text` with the input policy applied to each character."""
-    return "".join(character if (by_policy := input_policy(character)) is None else by_policy for character in text)
 _OUR_FOLD = str.maketrans(
     {
         "ة": "ه",

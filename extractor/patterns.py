@@ -1,5 +1,6 @@
-"""Owns the Persian pattern vocabulary the rules are written in: the gap between two words and the
-edges of a word, each defined once. Rules build their patterns from these names (in rf-strings)."""
+"""Owns the Persian pattern vocabulary the rules are written in: the gap between two words, the edges
+of a word, a word, each defined once (rules build their patterns from these names, in rf-strings);
+and when the standard re module may stand in for regex on a text."""
 
 from __future__ import annotations
 

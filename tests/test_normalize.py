@@ -15,9 +15,10 @@ def test_normalize_corpus(case):
 
 
 def _hazm_whole_text(text: str) -> str:
-    from extractor.normalize import _OUR_FOLD, apply_input_policy, decompose_presentation_forms
+    from extractor.normalize import _OUR_FOLD, decompose_presentation_forms, input_policy
 
-    return default_normalizer().hazm.normalize(decompose_presentation_forms(apply_input_policy(text))).translate(_OUR_FOLD)
+    by_policy = "".join(character if (replaced := input_policy(character)) is None else replaced for character in text)
+    return default_normalizer().hazm.normalize(decompose_presentation_forms(by_policy)).translate(_OUR_FOLD)
 
 
 @pytest.mark.parametrize("case", corpus_lines("normalization"))
