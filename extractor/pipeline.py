@@ -9,7 +9,7 @@ import datetime
 from extractor import arguments, attribution, dedupe, entities, notes, segment, subjects
 from extractor.errors import DocumentTooLargeError
 from extractor.facts import find_facts
-from extractor.facts.common import Candidate
+from extractor.facts.candidates import Candidate, Count
 from extractor.models import (
     BoilerplateLine,
     Document,
@@ -133,7 +133,7 @@ def _measured(candidate: Candidate, text: str, sentence_start: int, sentence_end
         return {}
     bounds = (candidate.start, candidate.end, sentence_start, sentence_end)
     return {
-        "subject": subjects.subject(text, candidate.kind, *bounds, candidate.counted_noun),
+        "subject": subjects.subject(text, candidate.kind, *bounds, candidate.counted_noun if isinstance(candidate, Count) else None),
         "location": subjects.location(text, *bounds, places),
     }
 
@@ -152,12 +152,12 @@ def _fact(
         qualifier=candidate.qualifier,
         paragraph=paragraph,
         sentence=sentence,
-        rule=candidate.rule,
+        rule=candidate.rule.name,
         speaker=speaker,
         qualifier_span={"start": candidate.qualifier_span[0], "end": candidate.qualifier_span[1]}
         if candidate.qualifier_span
         else None,
-        **candidate.details,
+        **candidate.model_fields(),
         **measured,
     )
 

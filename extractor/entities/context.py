@@ -207,10 +207,11 @@ def credited_person(tokens: Tokens, start: int, end: int) -> Candidate | None:
     return ("PERSON", end, end + words, "credit+name") if words else None
 
 
-def person_before(tokens: Tokens, start: int, end: int, rule: str) -> Candidate | None:
+def person_before(tokens: Tokens, start: int, end: int, rule: str, separated: bool = False) -> Candidate | None:
     """"بهمن دانایی - دبیر انجمن ...", "همتی در گفت و گو با ...", "شافعی افزود": a name that opens a
-    clause, right before a title (a comma or dash between allowed) or what follows a speaker's name."""
-    last = start - 1 if rule == "name+title" and start > 0 and tokens.words[start - 1] in _NAME_TITLE_SEPARATORS else start
+    clause, right before a title (`separated`: a comma or dash between allowed) or what follows a
+    speaker's name."""
+    last = start - 1 if separated and start > 0 and tokens.words[start - 1] in _NAME_TITLE_SEPARATORS else start
     first = last
     while first > 0 and last - first < _MOST_SURNAME_WORDS + 1 and is_name_part(tokens.lower[first - 1]):
         first -= 1
@@ -240,7 +241,7 @@ def candidates(tokens: Tokens, hits: dict[str, list[tuple[int, int]]]) -> tuple[
     strong += [credited_person(tokens, start, end) for start, end in hits.get(CREDIT, [])]
     place_ends = {start: end for key in (PLACE, PLACE_AFTER_HEAD) for start, end in hits.get(key, [])}
     strong += [headed_place(tokens, start, end, place_ends) for start, end in hits.get(PLACE_HEAD, [])]
-    weak = [person_before(tokens, start, end, "name+title") for start, end in hits.get(TITLE, [])]
+    weak = [person_before(tokens, start, end, "name+title", separated=True) for start, end in hits.get(TITLE, [])]
     weak += [person_before(tokens, start, end, "name+speech") for start, end in hits.get(SPEAKER_CUE, [])]
     return [found for found in strong if found], [found for found in weak if found]
 

@@ -7,17 +7,29 @@ from __future__ import annotations
 
 import functools
 import itertools
+from typing import NamedTuple
 
 from extractor import lexicons
 
 PLACE, ORGANIZATION, PERSON = "place", "organization", "person"
-# Keys of phrase matcher hits that are entities themselves: key -> (label, rule).
+
+
+class LexiconRule(NamedTuple):
+    """An entity found by a lexicon alone: its label, its rule's name, and whether a number right before
+    unmakes it (a famous person's short name: "۳ روحانی" counts clerics, "روحانی" alone is the president)."""
+
+    label: str
+    rule: str
+    not_after_a_number: bool = False
+
+
+# Keys of phrase matcher hits that are entities themselves: key -> its rule.
 ENTITY_KEYS = {
-    PLACE: ("LOC", "place"),
-    ORGANIZATION: ("ORG", "organization"),
-    "agency": ("ORG", "agency"),
-    PERSON: ("PERSON", "person"),
-    "person_short": ("PERSON", "person_short"),
+    PLACE: LexiconRule("LOC", "place"),
+    ORGANIZATION: LexiconRule("ORG", "organization"),
+    "agency": LexiconRule("ORG", "agency"),
+    PERSON: LexiconRule("PERSON", "person"),
+    "person_short": LexiconRule("PERSON", "person_short", not_after_a_number=True),
 }
 # Keys of hits that start an entity only together with the words after them (see context.py).
 HEAD, FIRST_NAME, HONORIFIC, AGENCY_CONTEXT = "head", "first_name", "honorific", "agency_context"

@@ -16,7 +16,6 @@ from extractor.entities.phrase_matcher import PhraseMatcher
 from extractor.entities.tokens import Tokens
 from extractor.numbers import parse_number
 
-_SHORT_NAME = "person_short"  # the rule of a famous person's short name (روحانی, ترامپ)
 # News sites named by their address: "Entekhab.ir", "khabaronline.ir".
 _WEB_DOMAIN = regex.compile(r"(?<![\w.@/])[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:ir|com|net|org|news|tv)(?![\w.])")
 
@@ -56,9 +55,9 @@ def entity_candidates(tokens: Tokens) -> list[Candidate]:
     """The entities of a text's tokens, in token offsets, left to right, none overlapping."""
     hits = _matcher()(tokens)
     found = [
-        (label, start, end, rule) for key, spans in hits.items() if key in patterns.ENTITY_KEYS
-        for label, rule in [patterns.ENTITY_KEYS[key]] for start, end in spans
-        if not (rule == _SHORT_NAME and _counted(tokens, start))
+        (lexicon_rule.label, start, end, lexicon_rule.rule) for key, spans in hits.items() if key in patterns.ENTITY_KEYS
+        for lexicon_rule in [patterns.ENTITY_KEYS[key]] for start, end in spans
+        if not (lexicon_rule.not_after_a_number and _counted(tokens, start))
     ]
     strong, weak = context.candidates(tokens, hits)
     # Between equally long spans the first wins: strong context rules, then lexicons, then weak rules.

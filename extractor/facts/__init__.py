@@ -27,7 +27,8 @@ from extractor.facts import (
     relative_date,
     time,
 )
-from extractor.facts.common import Candidate, SentenceContext
+from extractor.facts.candidates import Candidate
+from extractor.facts.common import SentenceContext
 
 FINDERS = (money, percent, age, duration, rank, count)
 DAY_FINDERS = (date, relative_date, decade, century)  # time grows over the days these find, so it runs after them

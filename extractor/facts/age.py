@@ -11,8 +11,8 @@ import functools
 import regex
 
 from extractor import lexicons
+from extractor.facts.candidates import Age
 from extractor.facts.common import (
-    Candidate,
     SentenceContext,
     high_value,
     plain_number,
@@ -20,11 +20,14 @@ from extractor.facts.common import (
     word_after,
     word_before,
 )
-from extractor.patterns import WORD_END
+from extractor.facts.rules import Registry, Rule
+from extractor.patterns import OPTIONAL_GAP, WORD_END
 
-_YEARS_OLD = regex.compile(rf"[ \u200c]*ساله{WORD_END}")
-_YEARS_OR_YEARS_OLD = regex.compile(rf"[ \u200c]*ساله?{WORD_END}")
-_YEARS = regex.compile(rf"[ \u200c]*سال{WORD_END}")
+# Each rule's pattern is matched right after a number.
+_YEARS_OLD_OF_A_PERSON = Rule("person+number+years_old", lambda: rf"{OPTIONAL_GAP}ساله{WORD_END}")
+_YEARS_UNDER_A_LIMIT = Rule("limit+number+years", lambda: rf"{OPTIONAL_GAP}ساله?{WORD_END}")
+_YEARS_OF_AGE = Rule("number+years_of_age", lambda: rf"{OPTIONAL_GAP}سال{WORD_END}")
+RULES = Registry((_YEARS_OLD_OF_A_PERSON, _YEARS_UNDER_A_LIMIT, _YEARS_OF_AGE))
 _AGE_WORD = regex.compile(rf"[ \u200c]+سن{WORD_END}")  # "۲۶ سال سن دارم"
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
 _THAT = "که"  # "بازیکنی که 17 ساله است"
@@ -94,17 +97,17 @@ def _after_an_age_limit(text: str, number_start: int) -> bool:
     return before is not None and before.text in lexicons.words("age_limit_words", "word")
 
 
-def _age_end(text: str, number_start: int, number_end: int, name_ends: frozenset[int]) -> tuple[int, str] | None:
+def _age_end(text: str, number_start: int, number_end: int, name_ends: frozenset[int]) -> tuple[int, Rule] | None:
     """(end, rule) of the age a number starts, or None."""
-    years_old = _YEARS_OLD.match(text, number_end)
+    years_old = _YEARS_OLD_OF_A_PERSON.compiled.match(text, number_end)
     if years_old and _said_of_a_person(text, number_start, years_old.end(), name_ends):
-        return years_old.end(), "person+number+years_old"
-    years = _YEARS_OR_YEARS_OLD.match(text, number_end)
+        return years_old.end(), _YEARS_OLD_OF_A_PERSON
+    years = _YEARS_UNDER_A_LIMIT.compiled.match(text, number_end)
     if years and _after_an_age_limit(text, number_start):
-        return years.end(), "limit+number+years"
-    years = _YEARS.match(text, number_end)  # not ساله: "قدمتی 800 ساله دارد", "قرارداد دو ساله داشت"
+        return years.end(), _YEARS_UNDER_A_LIMIT
+    years = _YEARS_OF_AGE.compiled.match(text, number_end)  # not ساله: "قدمتی 800 ساله دارد", "قرارداد دو ساله داشت"
     if years and _years_of_age(text, years.end()):
-        return years.end(), "number+years_of_age"
+        return years.end(), _YEARS_OF_AGE
     return None
 
 
@@ -117,7 +120,7 @@ def _years_of_age(text: str, end: int) -> bool:
     return verb is not None and verb.text in lexicons.words("age_verbs", "word")
 
 
-def find(sentence: SentenceContext) -> list[Candidate]:
+def find(sentence: SentenceContext) -> list[Age]:
     found = []
     for number in sentence.quantities:
         age = _age_end(sentence.text, number.start, number.end, sentence.name_ends)
@@ -125,9 +128,9 @@ def find(sentence: SentenceContext) -> list[Candidate]:
             continue
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
         found.append(
-            Candidate(
-                "age", number.start, age[0], age[1], plain_number(number.value), "year", qualifier,
-                {"value_high": high_value(number)}, qualifier_span,
+            Age(
+                number.start, age[0], age[1], plain_number(number.value), "year", qualifier, qualifier_span,
+                value_high=high_value(number),
             )
         )
     return found

@@ -1,4 +1,4 @@
-"""Owns what every fact finder shares: the candidate record and the words around a number."""
+"""Owns what every fact finder shares: the sentence handed to each, and the words around a number."""
 
 from __future__ import annotations
 
@@ -6,49 +6,25 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 import regex
 
 from extractor import lexicons
+from extractor.facts.candidates import Amount
 from extractor.numbers import NumberMatch, exact, find_numbers
 from extractor.patterns import WORD_START, re_agrees
 
 _WORD_AFTER = regex.compile(r"[ \u200c]*([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)")
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")
 _NOT_WORD_WITH_RE = re.compile(r"[\W_]+")  # the same with re (fewer instructions), where the engines agree
+_DIGIT = regex.compile(r"\d")
 _LONGEST_WORD = 40  # look no further back than this for the word before a number
 # (?r): the patterns that end at \Z are searched backwards, from the end of their window: the
 # engine tries the end first instead of every start in the window (same matches, about 10x faster).
 _WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)[ \u200c]*\Z")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A fact found by one rule, before overlaps with other facts are settled."""
-
-    kind: str
-    start: int
-    end: int
-    rule: str
-    value: Any
-    unit: str | None = None
-    qualifier: str = "exact"
-    details: dict[str, Any] = field(default_factory=dict)
-    qualifier_span: tuple[int, int] | None = None
-    counted_noun: str | None = None  # a count's noun as written (a unit of measure whole), for its subject
-
-    def shifted(self, offset: int) -> Candidate:
-        qualifier_span = None
-        if self.qualifier_span is not None:
-            qualifier_span = (self.qualifier_span[0] + offset, self.qualifier_span[1] + offset)
-        return Candidate(  # not dataclasses.replace: this runs for every candidate, and replace costs several times more
-            self.kind, self.start + offset, self.end + offset, self.rule, self.value, self.unit, self.qualifier,
-            self.details, qualifier_span, self.counted_noun,
-        )
 
 
 @functools.cache
@@ -67,20 +43,20 @@ _RANGE_BETWEEN_AMOUNTS = regex.compile(r"[ \u200c]+(?:تا|الی)[ \u200c]*")  
 _RANGE_OPENERS = ("از", "بین")
 
 
-def joined_ranges(text: str, found: list[Candidate], high_details: Callable[[Candidate], dict]) -> list[Candidate]:
+def joined_ranges(text: str, found: list[Amount], high_fields: Callable[[Amount], dict]) -> list[Amount]:
     """"از 5 میلیون ریال تا 40 میلیون ریال", "بین 1.2 درصد تا 7.9 درصد": two amounts of one unit joined
-    into a range, from از or بین before the first (as annotators mark it); `high_details` gives the
-    details the second amount adds (value_high, and for money value_irr_high)."""
-    joined: list[Candidate] = []
+    into a range, from از or بین before the first (as annotators mark it); `high_fields` gives the
+    fields the second amount sets (value_high, and for money value_irr_high)."""
+    joined: list[Amount] = []
     for candidate in sorted(found, key=lambda candidate: candidate.start):
         previous = joined[-1] if joined else None
         if (
-            previous is not None and previous.unit == candidate.unit and previous.details.get("value_high") is None
+            previous is not None and previous.unit == candidate.unit and previous.value_high is None
             and _RANGE_BETWEEN_AMOUNTS.fullmatch(text, previous.end, candidate.start)
         ):
             start = min(start_with_word_before(text, previous.start, word, look_back=5) for word in _RANGE_OPENERS)
-            details = {**previous.details, **high_details(candidate)}
-            joined[-1] = replace(previous, start=start, end=candidate.end, rule=previous.rule + "..range", details=details)
+            rule = previous.rule.joined(previous.rule.name + "..range")
+            joined[-1] = replace(previous, start=start, end=candidate.end, rule=rule, **high_fields(candidate))
         else:
             joined.append(candidate)
     return joined
@@ -168,6 +144,10 @@ class SentenceContext:
     def read(cls, text: str, reference_date: datetime.date | None, name_ends: frozenset[int] = frozenset()) -> SentenceContext:
         words = sentence_words(text)
         return cls(text, find_numbers(text, words), reference_date, words, with_word_parts(text, words), name_ends)
+
+    @functools.cached_property
+    def has_digits(self) -> bool:
+        return _DIGIT.search(self.text) is not None
 
     @property
     def single_numbers(self) -> list[NumberMatch]:

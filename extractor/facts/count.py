@@ -9,8 +9,8 @@ import regex
 from extractor import lexicons
 from extractor.numbers import parse_number
 from extractor.numbers.vocabulary import starting_words
+from extractor.facts.candidates import Count
 from extractor.facts.common import (
-    Candidate,
     SentenceContext,
     Word,
     high_value,
@@ -20,6 +20,7 @@ from extractor.facts.common import (
     word_after,
     word_before,
 )
+from extractor.facts.rules import Registry, Rule
 from extractor.patterns import WORD, WORD_END, WORD_OR_NUMBER_START, WORD_START
 
 # By key (ZWNJ removed): نفر and تن, and the adjectives of نفر ("تیم 23 نفره", "جمعیت 811 هزار نفری", "کمیته چهار
@@ -111,12 +112,19 @@ def _mass_nouns() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, lexicons.column("mass_nouns", "word")))
 
 
-def _unit(noun: Word, number_start: int, text: str) -> tuple[str, str]:
+# The counted noun is the word after the number (common.word_after), or a unit of measure of several words.
+_NUMBER_AND_NOUN = Rule("number+noun")
+_NUMBER_AND_PEOPLE_WORD = Rule("number+people_word")
+_NUMBER_AND_TONNE = Rule("number+tonne")
+RULES = Registry((_NUMBER_AND_NOUN, _NUMBER_AND_PEOPLE_WORD, _NUMBER_AND_TONNE))
+
+
+def _unit(noun: Word, number_start: int, text: str) -> tuple[str, Rule]:
     """(unit, rule) for the counted noun; تن weighs when `_weighs` says so, and counts people otherwise."""
     if noun.text == _TONNE_WORD and _weighs(noun, number_start, text):
-        return "tonne", "number+tonne"
+        return "tonne", _NUMBER_AND_TONNE
     people = _PEOPLE_WORDS.get(noun.key)
-    return (people, "number+people_word") if people is not None else (noun.text, "number+noun")
+    return (people, _NUMBER_AND_PEOPLE_WORD) if people is not None else (noun.text, _NUMBER_AND_NOUN)
 
 
 @functools.cache
@@ -182,7 +190,7 @@ def _labelled(text: str, number_start: int) -> bool:
     return listed is not None and lexicons.canonical(listed.group("label")) in _listed_labels()
 
 
-def find(sentence: SentenceContext) -> list[Candidate]:
+def find(sentence: SentenceContext) -> list[Count]:
     found = []
     for number in sentence.quantities:
         if number.is_bare_one or number.text in _COMPOUND_PREFIXES:
@@ -193,11 +201,10 @@ def find(sentence: SentenceContext) -> list[Candidate]:
             continue
         unit, rule = _unit(noun, number.start, sentence.text)
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
-        details = {"value_high": high_value(number)}
         found.append(
-            Candidate(
-                "count", number.start, noun.end, rule, plain_number(number.value), unit, qualifier, details,
-                qualifier_span, counted_noun=noun.text,
+            Count(
+                number.start, noun.end, rule, plain_number(number.value), unit, qualifier, qualifier_span,
+                value_high=high_value(number), counted_noun=noun.text,
             )
         )
     return found

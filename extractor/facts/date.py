@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import regex
 
 from extractor import calendars, lexicons
+from extractor.facts.candidates import Date
 from extractor.facts.common import (
-    Candidate,
     SentenceContext,
     amount_words,
     era_alternation,
@@ -26,6 +27,7 @@ from extractor.facts.common import (
 )
 from extractor.numbers import parse_number, whole_number
 from extractor.numbers.vocabulary import starting_words
+from extractor.facts.rules import Needs, Registry, Rule, Trait
 from extractor.patterns import GAP, WORD_START, WORD_END, WORD_OR_NUMBER_START, WORD_OR_NUMBER_END
 
 _DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space between a day in words and its month: "سی‌دی" (a CD) is no 30 Dey
@@ -89,8 +91,25 @@ _YEARS_OF_FOUR_DIGITS = (
 _YEARS_OF_TWO_DIGITS = rf"(?P<year>\d{{2}})(?:[ \u200c]+(?:تا|الی|و)[ \u200c]+|{_DASH})(?P<last_year>\d{{2}})"
 
 
+_MONTH_WORD = "ماه"
+_VERB_PREFIX = "می"  # also the month May
+_ONE = "یک"
+_HIJRI = "hijri"
+_ORDINAL_ADJECTIVE_ENDING = "ین"  # اولین, دومین, نخستین: the ordinal that stands before its noun
+_YEAR_WORD = "سال"
+_NOWRUZ = "نوروز"
+_THOUSAND = "هزار"
+_NOWRUZ_YEARS_AFTER_JALALI = 621  # Nowruz of the Gregorian year 2016 begins the Jalali year 1395
+_WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
+_DIGIT = regex.compile(r"\d")
+_NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
+_FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+
 @functools.cache
-def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+def _fragments() -> dict[str, str]:
+    """The named pieces the date rules are assembled from (built once, on first use)."""
     months = lexicons.rows("months")
     month = lexicons.alternation([row["name"] for row in months])
     month_alone = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
@@ -134,55 +153,163 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         [row["phrase"] for row in lexicons.rows("year_events") if row["two_digit_years"] == "yes"]
     )
     host = lexicons.alternation(list(lexicons.single_word_places()))
-    start, end = rf"{WORD_OR_NUMBER_START}", rf"{WORD_OR_NUMBER_END}"
     four_digit_year = r"1[34]\d\d|19\d\d|20\d\d"
     two_digit_year = rf"(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
-    event_year = rf"{four_digit_year}|{two_digit_year}"
-    patterns = {
-        "weekday?+day+month+year?": rf"{weekday_prefix}{day_range}(?P<day>{day})(?:{_DAY_MONTH_GAP}|(?<=\d)\u200c?)(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?",
-        "numeric_date": r"(?P<year>\d{4})(?P<separator>[/\-.])(?P<month_number>\d{1,2})(?P=separator)(?P<day_number>\d{1,2})",
-        "numeric_date_day_first": r"(?P<day_number>\d{1,2})/(?P<month_number>\d{1,2})/(?P<year>\d{4}|\d{2})",
-        # "95.3.13", "88.2.21": a Jalali date with a two-digit year, written with dots (not 12.5 nor 10.5.2);
-        # "99/05/16" with slashes when the year cannot be a day (13/12/95 is day first).
-        "numeric_date_short_year": r"(?P<year>[3-9]\d)\.(?P<month_number>\d{1,2})\.(?P<day_number>\d{1,2})"
-        r"|(?P<year>3[2-9]|[4-9]\d)/(?P<month_number>\d{1,2})/(?P<day_number>\d{1,2})",
-        "month+year": rf"(?:ماه(?:{GAP}مبارک)?{GAP})?(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}",
-        "month": rf"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})",
-        "years": rf"سال(?:[ \u200c]?های?)?{year_kind}{GAP}(?:{_YEARS_OF_FOUR_DIGITS}|{_YEARS_OF_TWO_DIGITS})(?!\d)(?:{era})?",
-        "year": rf"سال{year_kind}{GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})"
-        rf"|(?P<year_in_words>{year_in_words_after_year}))(?:{era})?",
-        # Not a code in a credit line: "1899/2096", "* * 2078 * * 1961".
-        "year_alone": rf"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)(?:{era}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا |تاکنون|تا[ \u200c]+کنون)))",
-        "weekday": rf"(?:روز{GAP})?(?P<weekday>{weekday})"
-        rf"(?:(?:[ \u200c]*ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده))?",
-        # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
-        # fact is the year alone, as annotators mark it: see _EVENT_RULE).
-        # Two digits are a year from 1350 to 1409 (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
-        "event_year": rf"{WORD_START}(?:{event}(?:{GAP}{host})?[ \u200c]*(?P<year>{four_digit_year})"
-        rf"|{event_of_two_digit_years}{GAP}(?:{host}{GAP})?(?P<year>{two_digit_year}))(?!\d)",
-        # "نوروز 95", "نوروز سال 1396", "نوروز 2016": Nowruz is the first day of the Jalali year.
-        "nowruz": rf"(?P<nowruz>{_NOWRUZ}){GAP}(?:سال{GAP})?(?P<year>{event_year})(?!\d)",
+    return {
+        "GAP": GAP, "month": month, "month_alone": month_alone, "weekday": weekday, "day": day, "amount_after": amount_after,
+        "year_in_words_after_year": year_in_words_after_year, "era": era, "short_year": short_year,
+        "year_kind": year_kind, "year_or_relative": year_or_relative, "weekday_prefix": weekday_prefix,
+        "day_range": day_range, "event": event, "event_of_two_digit_years": event_of_two_digit_years, "host": host,
+        "four_digit_year": four_digit_year, "two_digit_year": two_digit_year,
+        "event_year": rf"{four_digit_year}|{two_digit_year}",
     }
-    return tuple(
-        (rule, regex.compile(f"{start}(?:{pattern}){end}", regex.IGNORECASE)) for rule, pattern in patterns.items()
-    )
 
 
-# What each pattern cannot match without: most sentences name no month, so most patterns never run.
-_NEEDS = {
-    "weekday?+day+month+year?": "month",
-    "numeric_date": "numeric_date",
-    "numeric_date_day_first": "numeric_date",
-    "numeric_date_short_year": "numeric_date",
-    "month+year": "month",
-    "month": "month",
-    "years": "year_word",
-    "year": "year_word",
-    "year_alone": "four_digits",
-    "weekday": "weekday",
-    "event_year": "event",
-    "nowruz": "nowruz",
-}
+def _rule_pattern(pattern: str) -> Callable[[], str]:
+    """A rule's pattern from a template over the named fragments ({month}, {era}, ...), between the
+    edges of a word or number."""
+    return lambda: rf"{WORD_OR_NUMBER_START}(?:{pattern.format_map(_fragments())}){WORD_OR_NUMBER_END}"
+
+
+def _names_a_month_in(sentence: SentenceContext) -> bool:
+    return _names_a_month(sentence.text, sentence.words, sentence.has_digits)
+
+
+def _says_a_year(sentence: SentenceContext) -> bool:
+    if not sentence.has_digits:  # "سال دو هزار و هفده": a year in words
+        return _YEAR_WORD in sentence.text and _THOUSAND in sentence.text
+    return _YEAR_WORD in sentence.text
+
+
+_NAMES_A_MONTH = Needs(test=_names_a_month_in)
+_NUMERIC = Needs(test=lambda sentence: sentence.has_digits and _NUMERIC_DATE.search(sentence.text) is not None)
+_SAYS_A_YEAR = Needs(test=_says_a_year)
+_FOUR_DIGIT_NUMBER = Needs(test=lambda sentence: sentence.has_digits and _FOUR_DIGITS.search(sentence.text) is not None)
+_NAMES_A_WEEKDAY = Needs(test=lambda sentence: any(ending in sentence.text for ending in _WEEKDAY_ENDINGS))
+_NAMES_AN_EVENT = Needs(test=lambda sentence: sentence.has_digits and _names_an_event(sentence.text))
+_SAYS_NOWRUZ = Needs(test=lambda sentence: sentence.has_digits and _NOWRUZ in sentence.text)
+
+
+def _one_bullet(text: str, match: regex.Match[str]) -> bool:
+    """"یک تیر به سینه خود شلیک کرد": one bullet (the first of Tir is یکم تیر, اول تیر)."""
+    return _group(match, "day") == _ONE and not _month(match.group("month")).alone
+
+
+def _may_the_verb_prefix(text: str, match: regex.Match[str]) -> bool:
+    """"سه می گوید", "دوم می توان", "نمره 20 می‌دهم": می before a verb is its prefix, not May. (The می of
+    "20 می‌دهم" passes the month check: see _names_an_ambiguous_month.)"""
+    if _group(match, "month") != _VERB_PREFIX:
+        return False
+    if starts_a_verb(text, match.start("month")):
+        return True
+    after = word_after(text, match.end("month"))
+    return after is not None and after.text in lexicons.words("verbs", "word")
+
+
+def _weekday_of_no_day(text: str, match: regex.Match[str]) -> bool:
+    """"عبدالله جمعه": a weekday right after a first name is a surname (not "علی روز جمعه آمد"); "آخرین
+    جمعه ماه رمضان": an ordinal before a weekday (_after_an_ordinal)."""
+    return _after_a_first_name(text, match.start("weekday")) or _after_an_ordinal(text, match.start())
+
+
+def _lunar_month_alone(text: str, match: regex.Match[str]) -> bool:
+    """"در ماه مبارک رمضان": a lunar month with no day and no year is the religious month, which no year
+    pins down (lunar dates are not converted)."""
+    return _month(match.group("month")).calendar == _HIJRI
+
+
+_DAY_GUARDS = (_one_bullet, _may_the_verb_prefix)
+_MONTH_FIRST = "(?:ماه(?:{GAP}مبارک)?{GAP})?"
+RULES = Registry((
+    Rule(
+        "weekday?+day+month+year?",
+        _rule_pattern(
+            "{weekday_prefix}{day_range}(?P<day>{day})(?:" + _DAY_MONTH_GAP + r"|(?<=\d)\u200c?)(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?"
+        ),
+        _NAMES_A_MONTH, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+    Rule(
+        "numeric_date",
+        _rule_pattern(r"(?P<year>\d{{4}})(?P<separator>[/\-.])(?P<month_number>\d{{1,2}})(?P=separator)(?P<day_number>\d{{1,2}})"),
+        _NUMERIC, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+    Rule(
+        "numeric_date_day_first",
+        _rule_pattern(r"(?P<day_number>\d{{1,2}})/(?P<month_number>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})"),
+        _NUMERIC, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+    # "95.3.13", "88.2.21": a Jalali date with a two-digit year, written with dots (not 12.5 nor 10.5.2);
+    # "99/05/16" with slashes when the year cannot be a day (13/12/95 is day first).
+    Rule(
+        "numeric_date_short_year",
+        _rule_pattern(
+            r"(?P<year>[3-9]\d)\.(?P<month_number>\d{{1,2}})\.(?P<day_number>\d{{1,2}})"
+            r"|(?P<year>3[2-9]|[4-9]\d)/(?P<month_number>\d{{1,2}})/(?P<day_number>\d{{1,2}})"
+        ),
+        _NUMERIC, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+    Rule(
+        "month+year",
+        _rule_pattern(_MONTH_FIRST + r"(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}"),
+        _NAMES_A_MONTH, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+    Rule(
+        "month",
+        _rule_pattern(r"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})"),
+        _NAMES_A_MONTH, (_lunar_month_alone, *_DAY_GUARDS), flags=regex.IGNORECASE,
+    ),
+    Rule(
+        "years",
+        _rule_pattern(
+            r"سال(?:[ \u200c]?های?)?{year_kind}{GAP}(?:" + _YEARS_OF_FOUR_DIGITS.replace("{", "{{").replace("}", "}}")
+            + "|" + _YEARS_OF_TWO_DIGITS.replace("{", "{{").replace("}", "}}") + r")(?!\d)(?:{era})?"
+        ),
+        _SAYS_A_YEAR, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+    Rule(
+        "year",
+        _rule_pattern(
+            r"سال{year_kind}{GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})"
+            r"|(?P<year_in_words>{year_in_words_after_year}))(?:{era})?"
+        ),
+        _SAYS_A_YEAR, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+    # Not a code in a credit line: "1899/2096", "* * 2078 * * 1961".
+    Rule(
+        "year_alone",
+        _rule_pattern(
+            r"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"
+            r"(?:{era}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا |تاکنون|تا[ \u200c]+کنون)))"
+        ),
+        _FOUR_DIGIT_NUMBER, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+    Rule(
+        "weekday",
+        _rule_pattern(
+            r"(?:روز{GAP})?(?P<weekday>{weekday})"
+            r"(?:(?:[ \u200c]*ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده))?"
+        ),
+        _NAMES_A_WEEKDAY, (_weekday_of_no_day, *_DAY_GUARDS), flags=regex.IGNORECASE,
+    ),
+    # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
+    # fact is the year alone, as annotators mark it). Two digits are a year from 1350 to 1409
+    # (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
+    Rule(
+        "event_year",
+        _rule_pattern(
+            WORD_START.replace("{", "{{").replace("}", "}}")
+            + r"(?:{event}(?:{GAP}{host})?[ \u200c]*(?P<year>{four_digit_year})"
+            r"|{event_of_two_digit_years}{GAP}(?:{host}{GAP})?(?P<year>{two_digit_year}))(?!\d)"
+        ),
+        _NAMES_AN_EVENT, _DAY_GUARDS, frozenset({Trait.YEAR_OF_AN_EVENT}), flags=regex.IGNORECASE,
+    ),
+    # "نوروز 95", "نوروز سال 1396", "نوروز 2016": Nowruz is the first day of the Jalali year.
+    Rule(
+        "nowruz",
+        _rule_pattern("(?P<nowruz>" + _NOWRUZ + r"){GAP}(?:سال{GAP})?(?P<year>{event_year})(?!\d)"),
+        _SAYS_NOWRUZ, _DAY_GUARDS, flags=regex.IGNORECASE,
+    ),
+))
 
 
 @functools.cache
@@ -228,24 +355,6 @@ def _day_joined_to_a_month() -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\d)\d{{1,2}}{month}(?:{_MONTH_WORD})?{WORD_END}", regex.IGNORECASE)
 
 
-_MONTH_WORD = "ماه"
-_VERB_PREFIX = "می"  # also the month May
-_ONE = "یک"
-_MONTH_RULE = "month"
-_HIJRI = "hijri"
-_EVENT_RULE = "event_year"
-_WEEKDAY_RULE = "weekday"
-_ORDINAL_ADJECTIVE_ENDING = "ین"  # اولین, دومین, نخستین: the ordinal that stands before its noun
-_YEAR_WORD = "سال"
-_NOWRUZ = "نوروز"
-_THOUSAND = "هزار"
-_NOWRUZ_YEARS_AFTER_JALALI = 621  # Nowruz of the Gregorian year 2016 begins the Jalali year 1395
-_WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
-_DIGIT = regex.compile(r"\d")
-_NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
-_FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
-
-
 @functools.cache
 def _event_first_words() -> tuple[tuple[str, ...], regex.Pattern[str]]:
     """The first words of event names, and a pattern finding one where a word starts ("جام", not the
@@ -260,59 +369,28 @@ def _names_an_event(text: str) -> bool:
     return any(word in text for word in first_words) and at_a_word_start.search(text) is not None
 
 
-def _signals(text: str, words: frozenset[str]) -> set[str]:
-    """Which kinds of date words the sentence holds, so that the patterns that need others are skipped."""
-    present = set()
-    if any(ending in text for ending in _WEEKDAY_ENDINGS):
-        present.add("weekday")
-    has_digits = _DIGIT.search(text) is not None
-    if _names_a_month(text, words, has_digits):
-        present.add("month")
-    if not has_digits:  # every other kind of date is written with digits, but a year in words
-        if _YEAR_WORD in text and _THOUSAND in text:
-            present.add("year_word")  # "سال دو هزار و هفده"
-        return present
-    if _NUMERIC_DATE.search(text):
-        present.add("numeric_date")
-    if _FOUR_DIGITS.search(text):
-        present.add("four_digits")
-    if _YEAR_WORD in text:
-        present.add("year_word")
-    if _names_an_event(text):
-        present.add("event")
-    if _NOWRUZ in text:
-        present.add("nowruz")
-    return present
-
-
-def find(sentence: SentenceContext) -> list[Candidate]:
-    found: list[Candidate] = []
+def find(sentence: SentenceContext) -> list[Date]:
+    found: list[Date] = []
     streets: list[tuple[int, int]] = []  # "خیابان 15 خرداد": no later pattern finds خرداد there either
-    present = _signals(sentence.text, sentence.words)
-    if not present:  # most sentences
-        return found
-    for rule, pattern in _patterns():
-        if _NEEDS[rule] not in present:
-            continue
-        for match in pattern.finditer(sentence.text):
+    for rule in RULES.runnable(sentence):  # most sentences: none
+        for match in rule.compiled.finditer(sentence.text):
             if _names_a_street(sentence.text, match):
                 streets.append(match.span())
-            elif not any(start <= match.start() < end for start, end in streets):
-                if not _names_no_date(rule, sentence.text, match):
-                    found.extend(_candidate(rule, match, sentence.text, sentence.reference_date))
+            elif not any(start <= match.start() < end for start, end in streets) and not rule.vetoed(sentence.text, match):
+                found.extend(_candidate(rule, match, sentence.text, sentence.reference_date))
     return found
 
 
-def _candidate(rule: str, match: regex.Match[str], text: str, reference: datetime.date | None) -> list[Candidate]:
+def _candidate(rule: Rule, match: regex.Match[str], text: str, reference: datetime.date | None) -> list[Date]:
     """The date the match names (none when its words make no date: day 40, month 13)."""
     parts = _parts(match)
     if parts is None:
         return []
     if parts.relative is None and parts.year is None and (parts.weekday is not None or parts.month is not None):
         parts = replace(parts, told_ahead=_told_ahead(text, match.end()))
-    details = _resolve(parts, reference)
-    start, end = match.span("year") if rule == _EVENT_RULE else match.span()
-    return [Candidate("date", start, end, rule, details.pop("value"), details=details)]
+    start, end = match.span("year") if rule.has(Trait.YEAR_OF_AN_EVENT) else match.span()
+    fields = _resolve(parts, reference)
+    return [Date(start, end, rule, fields.pop("value"), **fields)]
 
 
 @functools.cache
@@ -336,25 +414,6 @@ def _told_ahead(text: str, end: int) -> bool:
     clause_end = _CLAUSE_END.search(text, end + _COMMA_AFTER_THE_DAY)
     tense = _tense_word().search(text, end, clause_end.start() if clause_end else len(text))
     return tense is not None and tense.group("future") is not None
-
-
-def _names_no_date(rule: str, text: str, match: regex.Match[str]) -> bool:
-    """"عبدالله جمعه": a weekday right after a first name is a surname (not "علی روز جمعه آمد"); "سه می
-    گوید", "دوم می توان": می before a verb is its prefix, not May; "در ماه مبارک رمضان": a lunar month
-    with no day and no year is the religious month, which no year pins down (lunar dates are not converted);
-    "آخرین جمعه ماه رمضان": an ordinal before a weekday (_after_an_ordinal)."""
-    if rule == _WEEKDAY_RULE and (_after_a_first_name(text, match.start("weekday")) or _after_an_ordinal(text, match.start())):
-        return True
-    if rule == _MONTH_RULE and _month(match.group("month")).calendar == _HIJRI:
-        return True
-    if _group(match, "day") == _ONE and not _month(match.group("month")).alone:
-        return True  # "یک تیر به سینه خود شلیک کرد": one bullet (the first of Tir is یکم تیر, اول تیر)
-    if _group(match, "month") != _VERB_PREFIX:
-        return False
-    if starts_a_verb(text, match.start("month")):
-        return True  # "نمره 20 می‌دهم"
-    after = word_after(text, match.end("month"))
-    return after is not None and after.text in lexicons.words("verbs", "word")
 
 
 def _after_a_first_name(text: str, start: int) -> bool:
@@ -485,7 +544,8 @@ def _reference_in(calendar: str, reference: datetime.date | None) -> tuple[int, 
 
 
 def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
-    """Resolve the parts to Gregorian start and end dates where the text and the reference allow.
+    """Resolve the parts to Gregorian first and last dates where the text and the reference allow (a
+    Date's fields, and its value).
 
     Lunar Hijri dates keep their parts but are not converted (the Iranian lunar calendar follows
     moon sightings, which no arithmetic predicts to the day)."""
@@ -506,7 +566,7 @@ def _resolve(parts: _Parts, reference: datetime.date | None) -> dict:
             start, end = _span(parts, year)
         except (calendars.CalendarError, ValueError):
             start = end = None
-    return {**details, "granularity": granularity, "start": start, "end": end, "value": iso_span(start, end)}
+    return {**details, "granularity": granularity, "first_date": start, "last_date": end, "value": iso_span(start, end)}
 
 
 def _span(parts: _Parts, year: int) -> tuple[datetime.date, datetime.date]:
@@ -543,7 +603,7 @@ def _resolve_weekday(parts: _Parts, reference: datetime.date | None) -> dict:
     on or after it in a clause told in the future; strictly before it with گذشته, strictly after it
     with آینده."""
     if reference is None:
-        return {"granularity": "day", "start": None, "end": None, "value": None}
+        return {"granularity": "day", "first_date": None, "last_date": None, "value": None}
     if parts.relative_week:
         return _day_details(_weekday_of_week(parts.weekday, parts.relative, reference))
     if parts.told_ahead:
@@ -565,5 +625,8 @@ def _weekday_of_week(weekday: int, relative: str | None, reference: datetime.dat
 
 def _day_details(date: datetime.date) -> dict:
     year, month, day = calendars.from_gregorian(date)
-    return {"granularity": "day", "year": year, "month": month, "day": day, "start": date, "end": date, "value": date.isoformat()}
+    return {
+        "granularity": "day", "year": year, "month": month, "day": day, "first_date": date, "last_date": date,
+        "value": date.isoformat(),
+    }
 

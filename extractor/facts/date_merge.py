@@ -11,7 +11,9 @@ from dataclasses import replace
 import regex
 
 from extractor import calendars
-from extractor.facts.common import Candidate, start_with_word_before
+from extractor.facts.candidates import Date
+from extractor.facts.common import start_with_word_before
+from extractor.facts.rules import Trait
 from extractor.numbers import whole_number
 from extractor.patterns import WORD_START, WORD_END, WORD_OR_NUMBER_START
 
@@ -38,55 +40,57 @@ _WHICH_PART = {"نخست": 1, "اول": 1, "آغازین": 1, "دوم": 2, "سو
 _UNTIL_NOW = regex.compile(rf"[ \u200c]+(?:تاکنون|تا کنون|تا به امروز|به بعد|به این سو|به اینسو){WORD_END}")
 
 
-def merge(text: str, days: list[Candidate], reference: datetime.date | None) -> list[Candidate]:
+def merge(text: str, days: list[Date], reference: datetime.date | None) -> list[Date]:
     """The date candidates of one sentence, with those the text says as one joined."""
     if not days:  # most sentences
         return days
     ordered = _without_nested(sorted(days, key=lambda day: (day.start, -day.end)))
-    merged: list[Candidate] = []
+    merged: list[Date] = []
     for day in ordered:
         previous = merged[-1] if merged else None
         gap = text[previous.end : day.start] if previous else ""
         if previous is not None and _RANGE_JOINER.fullmatch(gap):
             merged[-1] = _range(previous, day)
-        elif previous is not None and previous.rule == "relative_day" and _ADJACENT.fullmatch(gap):
-            merged[-1] = replace(day, start=previous.start, rule="relative_day+date")
+        elif previous is not None and previous.rule.has(Trait.RELATIVE_DAY) and _ADJACENT.fullmatch(gap):
+            merged[-1] = _with_relative_day(previous, day)
         else:
             merged.append(day)
     return [_with_during(text, _with_period_words(text, _with_day_before(text, day), reference)) for day in merged]
 
 
-def _with_day_before(text: str, day: Candidate) -> Candidate:
+def _with_day_before(text: str, day: Date) -> Date:
     """"22 و 23 آذر": the two days, from the 22nd."""
     before = _DAY_BEFORE.search(text, max(0, day.start - 30), day.start)
-    start_date, last_day = day.details.get("start"), day.details.get("day")
+    first_date, last_day = day.first_date, day.day
     first_day = whole_number(before.group("day")) if before else None
     if first_day is None or last_day is None or not 1 <= first_day < last_day:
         return day
-    details = {**day.details, "granularity": "period", "day": None, "weekday": None}
     value = day.value
-    if isinstance(start_date, datetime.date):
-        details["start"] = start_date - datetime.timedelta(days=last_day - first_day)
-        value = f"{details['start'].isoformat()}/{details['end'].isoformat()}"
-    return replace(day, start=before.start(), rule=f"day+{day.rule}", value=value, details=details)
+    if first_date is not None:
+        first_date -= datetime.timedelta(days=last_day - first_day)
+        value = f"{first_date.isoformat()}/{day.last_date.isoformat()}"
+    return replace(
+        day, start=before.start(), rule=day.rule.joined(f"day+{day.rule.name}"), value=value, granularity="period",
+        day=None, weekday=None, first_date=first_date,
+    )
 
 
-def _with_during(text: str, day: Candidate) -> Candidate:
+def _with_during(text: str, day: Date) -> Date:
     """"طی سال‌های 2010 تا 2014", "طی دو ماه گذشته": "during" belongs to the date it introduces."""
     start = start_with_word_before(text, day.start, "طی", look_back=8)
     return replace(day, start=start) if start != day.start else day
 
 
-def _without_nested(days: list[Candidate]) -> list[Candidate]:
+def _without_nested(days: list[Date]) -> list[Date]:
     """Drop candidates inside a longer one (the overlap policy would drop them anyway); a relative day
     whose weekday starts a date is joined to it ("امروز پنجشنبه 18 شهریور")."""
-    kept: list[Candidate] = []
+    kept: list[Date] = []
     for day in days:
         if kept and day.end <= kept[-1].end:
             continue
         if kept and day.start < kept[-1].end:
-            if kept[-1].rule == "relative_day":
-                kept[-1] = replace(day, start=kept[-1].start, rule="relative_day+date")
+            if kept[-1].rule.has(Trait.RELATIVE_DAY):
+                kept[-1] = _with_relative_day(kept[-1], day)
             elif day.end - day.start > kept[-1].end - kept[-1].start:
                 kept[-1] = day
             continue
@@ -94,18 +98,22 @@ def _without_nested(days: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _range(first: Candidate, last: Candidate) -> Candidate:
-    start, end = first.details.get("start"), last.details.get("end")
-    value = f"{start.isoformat()}/{end.isoformat()}" if isinstance(start, datetime.date) and isinstance(end, datetime.date) else None
-    details = {**first.details, "granularity": "period", "start": start, "end": end}
-    for part in ("day", "weekday"):
-        details[part] = None
-    return replace(first, end=last.end, rule=f"{first.rule}..{last.rule}", value=value, details=details)
+def _with_relative_day(relative_day: Date, day: Date) -> Date:
+    """"امروز 20 تیرماه", "امروز پنجشنبه 18 شهریور": the date, from the relative day said before it."""
+    return replace(day, start=relative_day.start, rule=relative_day.rule.joined(f"{relative_day.rule.name}+date"))
 
 
-def _with_period_words(text: str, day: Candidate, reference: datetime.date | None) -> Candidate:
+def _range(first: Date, last: Date) -> Date:
+    start, end = first.first_date, last.last_date
+    value = f"{start.isoformat()}/{end.isoformat()}" if start is not None and end is not None else None
+    return replace(
+        first, end=last.end, rule=first.rule.joined(f"{first.rule.name}..{last.rule.name}"), value=value,
+        granularity="period", first_date=start, last_date=end, day=None, weekday=None,
+    )
+
+
+def _with_period_words(text: str, day: Date, reference: datetime.date | None) -> Date:
     start, end = day.start, day.end
-    details = day.details
     until_now = _UNTIL_NOW.match(text, end)
     if until_now:
         end = until_now.end()
@@ -122,22 +130,23 @@ def _with_period_words(text: str, day: Candidate, reference: datetime.date | Non
         start = from_word.start()
     if (start, end) == (day.start, day.end):
         return day
-    details = {**details, "granularity": "period"}
-    value = day.value
-    if until_now and reference is not None and isinstance(details.get("start"), datetime.date):
-        details["end"] = reference  # "از سال 97 تاکنون": from then until the day of writing
-        value = f"{details['start'].isoformat()}/{reference.isoformat()}"
-    elif period_words and (period_words.group("months") or period_words.group("half")) and day.details.get("granularity") == "year":
-        months = _months_of_year(details, *_months_and_which(period_words))
+    first_date, last_date, value = day.first_date, day.last_date, day.value
+    if until_now and reference is not None and first_date is not None:
+        last_date = reference  # "از سال 97 تاکنون": from then until the day of writing
+        value = f"{first_date.isoformat()}/{reference.isoformat()}"
+    elif period_words and (period_words.group("months") or period_words.group("half")) and day.granularity == "year":
+        months = _months_of_year(day, *_months_and_which(period_words))
         if months is not None:
-            details["start"], details["end"] = months
+            first_date, last_date = months
             value = "/".join(date.isoformat() for date in months)
-    return replace(day, start=start, end=end, value=value, details=details)
+    return replace(
+        day, start=start, end=end, value=value, granularity="period", first_date=first_date, last_date=last_date
+    )
 
 
-def _names_years(day: Candidate) -> bool:
+def _names_years(day: Date) -> bool:
     """A year or years, no month in them ("سال 95", "سال های 94 و 95", "سال جاری"): what "N ماهه" takes part of."""
-    return day.details.get("granularity") in ("year", "period") and day.details.get("month") is None
+    return day.granularity in ("year", "period") and day.month is None
 
 
 def _months_and_which(period_words: regex.Match[str]) -> tuple[str, str | None]:
@@ -147,12 +156,12 @@ def _months_and_which(period_words: regex.Match[str]) -> tuple[str, str | None]:
     return period_words.group("months"), period_words.group("which")
 
 
-def _months_of_year(details: dict, count: str, which: str | None) -> tuple[datetime.date, datetime.date] | None:
+def _months_of_year(day: Date, count: str, which: str | None) -> tuple[datetime.date, datetime.date] | None:
     """The first and last day of "9 ماهه (نخست) سال 95", "سه ماهه دوم سال 2016", "6 ماهه پایانی سال":
     months of the year the date names; None when they do not fit in it or the year is unresolved."""
     length = whole_number(count)
-    year, calendar, first_day = details.get("year"), details.get("calendar"), details.get("start")
-    if year is None and isinstance(first_day, datetime.date):  # سال جاری, سال گذشته: the year it resolved to
+    year, calendar, first_day = day.year, day.calendar, day.first_date
+    if year is None and first_day is not None:  # سال جاری, سال گذشته: the year it resolved to
         year = first_day.year if calendar == "gregorian" else calendars.from_gregorian(first_day)[0]
     if length is None or year is None or calendar == "hijri":
         return None

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import functools
-
-import regex
 
 from extractor import calendars
-from extractor.facts.common import Candidate, SentenceContext, era_alternation, era_calendar, iso_span
+from extractor.facts.candidates import Date
+from extractor.facts.common import SentenceContext, era_alternation, era_calendar, iso_span
+from extractor.facts.rules import Needs, Registry, Rule
 from extractor.numbers import whole_number
 from extractor.patterns import GAP, WORD_END, WORD_OR_NUMBER_START, WORD_OR_NUMBER_END
 
@@ -18,23 +17,24 @@ _LAST_DECADE = 2990
 _TWO_DIGIT_CENTURY = {"gregorian": 1900, "jalali": 1300}  # دهه 70 میلادی: the 1970s; دهه 60: the 1360s
 
 
-@functools.cache
-def _pattern() -> regex.Pattern[str]:
+def _pattern() -> str:
     eras = era_alternation(spelled_out=True, without="hijri")  # a lunar decade is not resolved
     number = r"\d{4}|\d{2}|\p{L}+"
     # "دهه 60", "دهه‌ی 1370", "دهه شصت"; "دهه های 60 و 70", "دهه 50 و 60" (a period); not "دهه اول محرم".
-    return regex.compile(
+    return (
         rf"{WORD_OR_NUMBER_START}{_DECADE_WORD}(?:(?:[ \u200c]?های?)?{GAP}(?P<number>{number}){GAP}(?:و|تا){GAP}(?P<last>{number})"
         rf"|(?:[ \u200c]?ی)?{GAP}(?P<number>{number})){WORD_OR_NUMBER_END}"
         rf"(?:{GAP}(?P<era>{eras}){WORD_END})?"
     )
 
 
-def find(sentence: SentenceContext) -> list[Candidate]:
-    if _DECADE_WORD not in sentence.text:
-        return []
+DECADE = Rule("decade", _pattern, Needs(text=(_DECADE_WORD,)))
+RULES = Registry((DECADE,))
+
+
+def find(sentence: SentenceContext) -> list[Date]:
     found = []
-    for match in _pattern().finditer(sentence.text):
+    for _, match in RULES.matches(sentence):
         era = era_calendar(match.group("era")) if match.group("era") else None
         first = _first_year(match.group("number"), era)
         last = _first_year(match.group("last"), era) if match.group("last") else first
@@ -60,9 +60,11 @@ def _first_year(number: str, era: str | None) -> tuple[str, int] | None:
     return calendar, _TWO_DIGIT_CENTURY[calendar] + value
 
 
-def _candidate(start: int, end: int, calendar: str, year: int, last_decade: int) -> Candidate:
+def _candidate(start: int, end: int, calendar: str, year: int, last_decade: int) -> Date:
     """The decades from the one starting `year` to the one starting `last_decade` (the same for one)."""
     first, last = calendars.year_span(calendar, year)[0], calendars.year_span(calendar, last_decade + 9)[1]
     granularity = "decade" if last_decade == year else "period"
-    details = {"calendar": calendar, "granularity": granularity, "year": year, "start": first, "end": last}
-    return Candidate("date", start, end, "decade", iso_span(first, last), details=details)
+    return Date(
+        start, end, DECADE, iso_span(first, last), calendar=calendar, granularity=granularity, year=year,
+        first_date=first, last_date=last,
+    )

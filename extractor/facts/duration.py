@@ -4,33 +4,43 @@ from __future__ import annotations
 
 import functools
 
-import regex
-
 from extractor import lexicons
-from extractor.facts.common import Candidate, SentenceContext, high_value, plain_number, qualifier_before
-from extractor.patterns import WORD_END
+from extractor.facts.candidates import Duration
+from extractor.facts.common import SentenceContext, high_value, plain_number, qualifier_before
+from extractor.facts.rules import Registry, Rule
+from extractor.patterns import OPTIONAL_GAP, WORD_END
 
 
 _HALF = 0.5
 
 
-@functools.cache
-def _unit_after() -> tuple[regex.Pattern[str], dict[str, str]]:
-    rows = lexicons.rows("time_units")
-    words = [row["word"] for row in rows]
+def _unit_after() -> str:
+    """A unit of time right after the number (matched there)."""
+    words = lexicons.column("time_units", "word")
     # "10 ساله", "سه ماهه", "دو روزه": the adjective forms name a duration too.
     alternation = lexicons.alternation([*words, *(word + "ه" for word in words)])
-    units = {lexicons.canonical(row["word"]): row["unit"] for row in rows}
-    units.update({lexicons.canonical(row["word"] + "ه"): row["unit"] for row in rows})
     # "یک سال و نیم", "دو ماه و نیم", "یک سال‌ونیم": and a half.
-    half = rf"(?P<half>[ \u200c]+و[ \u200c]*نیم{WORD_END})"
+    half = rf"(?P<half>[ \u200c]+و{OPTIONAL_GAP}نیم{WORD_END})"
     # "یک هفته‌نامه" is a weekly paper, "ماه‌نامه" a monthly (not "دو هفته‌ای", a two weeks' one).
     unit = rf"(?P<unit>{alternation})(?![\p{{L}}\p{{M}}]|\u200cنامه)"
-    return regex.compile(rf"[ \u200c]*{unit}{half}?"), units
+    return rf"{OPTIONAL_GAP}{unit}{half}?"
 
 
-def find(sentence: SentenceContext) -> list[Candidate]:
-    pattern, units = _unit_after()
+_NUMBER_AND_TIME_UNIT = Rule("number+time_unit", _unit_after)
+RULES = Registry((_NUMBER_AND_TIME_UNIT,))
+
+
+@functools.cache
+def _units() -> dict[str, str]:
+    """Each unit word and its adjective (سال, ساله), canonical -> the unit."""
+    rows = lexicons.rows("time_units")
+    units = {lexicons.canonical(row["word"]): row["unit"] for row in rows}
+    units.update({lexicons.canonical(row["word"] + "ه"): row["unit"] for row in rows})
+    return units
+
+
+def find(sentence: SentenceContext) -> list[Duration]:
+    pattern, units = _NUMBER_AND_TIME_UNIT.compiled, _units()
     found = []
     for number in sentence.quantities:
         match = pattern.match(sentence.text, number.end)
@@ -40,10 +50,9 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         with_half = match.group("half") is not None and not number.is_range  # no half of "دو تا سه سال"
         value = plain_number(number.value) + (_HALF if with_half else 0)
         found.append(
-            Candidate(
-                "duration", number.start, match.end() if with_half else match.end("unit"), "number+time_unit", value,
-                units[lexicons.canonical(match.group("unit"))], qualifier, {"value_high": high_value(number)},
-                qualifier_span,
+            Duration(
+                number.start, match.end() if with_half else match.end("unit"), _NUMBER_AND_TIME_UNIT, value,
+                units[lexicons.canonical(match.group("unit"))], qualifier, qualifier_span, value_high=high_value(number),
             )
         )
     return found

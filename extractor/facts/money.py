@@ -9,8 +9,8 @@ import regex
 
 from extractor import lexicons
 from extractor.facts.price_unit import per_unit
+from extractor.facts.candidates import Money
 from extractor.facts.common import (
-    Candidate,
     SentenceContext,
     high_value,
     joined_ranges,
@@ -19,6 +19,7 @@ from extractor.facts.common import (
     start_with_word_before,
     with_dash_ranges,
 )
+from extractor.facts.rules import Registry, Rule
 from extractor.patterns import OPTIONAL_GAP, WORD_START, WORD_END
 
 _AND = regex.compile(rf"{OPTIONAL_GAP}و{OPTIONAL_GAP}")
@@ -38,8 +39,7 @@ def _currencies() -> dict[str, tuple[str, int | None]]:
     return currencies
 
 
-@functools.cache
-def _currency_after() -> regex.Pattern[str]:
+def _currency_after() -> str:
     """A currency word (or its adjective, تومانی) right after a number; درام and راند (also "drama" and
     "round") only with their country after them (درام ارمنستان), سنت without its adjective (سنتی:
     "traditional")."""
@@ -49,14 +49,13 @@ def _currency_after() -> regex.Pattern[str]:
     with_country = lexicons.alternation([row["word"] for row in rows if row["alone"] == "no"])
     countries = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["kind"] == "country"])
     currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}{WORD_END})"
-    return regex.compile(rf"{OPTIONAL_GAP}(?P<currency>{currency}){WORD_END}")
+    return rf"{OPTIONAL_GAP}(?P<currency>{currency}){WORD_END}"
 
 
-@functools.cache
-def _symbol_before() -> regex.Pattern[str]:
+def _symbol_before() -> str:
     """A currency symbol right before a number: "$45.5", "€ 10", "£3 میلیارد"."""
     symbols = lexicons.alternation([row["word"] for row in lexicons.rows("currencies") if not row["word"][0].isalpha()])
-    return regex.compile(rf"(?P<currency>{symbols}){OPTIONAL_GAP}\Z")
+    return rf"(?P<currency>{symbols}){OPTIONAL_GAP}\Z"
 
 
 @functools.cache
@@ -70,12 +69,12 @@ def _subunits() -> dict[str, tuple[str, int]]:
     return {row["currency"]: (row["subunit"], int(row["per_currency"])) for row in lexicons.rows("currency_subunits")}
 
 
-def _currency(word: str) -> tuple[str, int | None, str]:
+def _currency(word: str) -> tuple[str, int | None, Rule]:
     """(unit, rials per unit, rule) of a matched currency word or adjective."""
     key = lexicons.canonical(word)
     if key in _currencies():
-        return (*_currencies()[key], "number+currency")
-    return (*_currencies()[_currency_adjectives()[key]], "number+currency_adjective")
+        return (*_currencies()[key], _NUMBER_AND_CURRENCY)
+    return (*_currencies()[_currency_adjectives()[key]], _NUMBER_AND_CURRENCY_ADJECTIVE)
 
 
 @functools.cache
@@ -88,11 +87,22 @@ def _currency_adjectives() -> dict[str, str]:
     }
 
 
-@functools.cache
-def _scale_adjective() -> regex.Pattern[str]:
+def _scale_adjective() -> str:
     """"وام 160 میلیونی", "سرمایه‌گذاری 881 میلیاردی": an amount whose currency the reader supplies."""
     scales = lexicons.alternation(lexicons.column("scales", "word"))
-    return regex.compile(rf"{OPTIONAL_GAP}(?P<scale>{scales})ی{WORD_END}")
+    return rf"{OPTIONAL_GAP}(?P<scale>{scales})ی{WORD_END}"
+
+
+# Patterns matched right after the number, but the symbol's, found right before it.
+_NUMBER_AND_CURRENCY = Rule("number+currency", _currency_after)
+_NUMBER_AND_CURRENCY_ADJECTIVE = Rule("number+currency_adjective", _currency_after)
+_NUMBER_CURRENCY_AND_SUBUNIT = Rule("number+currency+subunit", _currency_after)  # "چهار دلار و 25 سنت"
+_SYMBOL_AND_NUMBER = Rule("currency_symbol+number", _symbol_before)
+_IMPLIED_CURRENCY = Rule("money_noun+number+scale_adjective", _scale_adjective)
+RULES = Registry((
+    _NUMBER_AND_CURRENCY, _NUMBER_AND_CURRENCY_ADJECTIVE, _NUMBER_CURRENCY_AND_SUBUNIT, _SYMBOL_AND_NUMBER,
+    _IMPLIED_CURRENCY,
+))
 
 
 @functools.cache
@@ -115,12 +125,12 @@ def _from_before_range(sentence: SentenceContext, number) -> int:
     return _start_at_from(sentence.text, number.start) if number.is_range else number.start
 
 
-def find(sentence: SentenceContext) -> list[Candidate]:
+def find(sentence: SentenceContext) -> list[Money]:
     found = _implied_currency(sentence)
     numbers = with_dash_ranges(sentence.text, sentence.quantities)
     for index, number in enumerate(numbers):
-        currency = _currency_after().match(sentence.text, number.end)
-        symbol = None if currency else _symbol_before().search(sentence.text, max(0, number.start - 3), number.start)
+        currency = _NUMBER_AND_CURRENCY.compiled.match(sentence.text, number.end)
+        symbol = None if currency else _SYMBOL_AND_NUMBER.compiled.search(sentence.text, max(0, number.start - 3), number.start)
         if not currency and not symbol:
             continue
         unit, rials_per_unit, rule = _currency((currency or symbol).group("currency"))
@@ -129,23 +139,25 @@ def find(sentence: SentenceContext) -> list[Candidate]:
         value, end = plain_number(number.value), currency.end() if currency else number.end
         compound = _subunit_part(sentence, numbers[index + 1 :], unit, end) if not number.is_range else None
         if compound:
-            value, end, rule = compound[0] + value, compound[1], "number+currency+subunit"
+            value, end, rule = compound[0] + value, compound[1], _NUMBER_CURRENCY_AND_SUBUNIT
         if symbol:
-            rule = "currency_symbol+number"
+            rule = _SYMBOL_AND_NUMBER
         start = symbol.start() if symbol else _from_before_range(sentence, number)
         qualifier, qualifier_span = qualifier_before(sentence.text, start)
         high = high_value(number)
-        details = {
-            "per": per_unit(sentence.text, qualifier_span[0] if qualifier_span else start),
-            "value_high": high,
-            "value_irr": plain_number(number.value * rials_per_unit) if rials_per_unit else None,
-            "value_irr_high": plain_number(number.high * rials_per_unit) if rials_per_unit and high else None,
-        }
-        found.append(Candidate("money", start, end, rule, value, unit, qualifier, details, qualifier_span))
+        found.append(
+            Money(
+                start, end, rule, value, unit, qualifier, qualifier_span,
+                per=per_unit(sentence.text, qualifier_span[0] if qualifier_span else start),
+                value_high=high,
+                value_irr=plain_number(number.value * rials_per_unit) if rials_per_unit else None,
+                value_irr_high=plain_number(number.high * rials_per_unit) if rials_per_unit and high else None,
+            )
+        )
     return _without_rate_bases(sentence.text, joined_ranges(sentence.text, found, _range_end))
 
 
-def _without_rate_bases(text: str, found: list[Candidate]) -> list[Candidate]:
+def _without_rate_bases(text: str, found: list[Money]) -> list[Money]:
     """"یکصد روپیه نپال 29 هزار ریال": the 100 rupees are the base of an exchange rate, a unit of
     measure rather than an amount (as annotated Persian news has it); the rials are the amount."""
     ordered = sorted(found, key=lambda candidate: candidate.start)
@@ -157,10 +169,10 @@ def _without_rate_bases(text: str, found: list[Candidate]) -> list[Candidate]:
     return [candidate for candidate in found if id(candidate) not in bases]
 
 
-def _implied_currency(sentence: SentenceContext) -> list[Candidate]:
+def _implied_currency(sentence: SentenceContext) -> list[Money]:
     found = []
     for number in sentence.quantities:
-        adjective = _scale_adjective().match(sentence.text, number.end)
+        adjective = _IMPLIED_CURRENCY.compiled.match(sentence.text, number.end)
         if not adjective or not _money_noun_before().search(sentence.text, max(0, number.start - 40), number.start):
             continue
         scale = _scale_values()[adjective.group("scale")]
@@ -168,16 +180,16 @@ def _implied_currency(sentence: SentenceContext) -> list[Candidate]:
         high = plain_number(number.high * scale) if number.high is not None else None
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
         found.append(
-            Candidate(
-                "money", _from_before_range(sentence, number), adjective.end(), "money_noun+number+scale_adjective",
-                value, None, qualifier, {"value_high": high, "value_irr": None, "value_irr_high": None}, qualifier_span,
+            Money(
+                _from_before_range(sentence, number), adjective.end(), _IMPLIED_CURRENCY, value, None, qualifier,
+                qualifier_span, value_high=high,
             )
         )
     return found
 
 
-def _range_end(candidate: Candidate) -> dict:
-    return {"value_high": candidate.value, "value_irr_high": candidate.details.get("value_irr")}
+def _range_end(candidate: Money) -> dict:
+    return {"value_high": candidate.value, "value_irr_high": candidate.value_irr}
 
 
 @functools.cache

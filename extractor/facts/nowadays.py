@@ -9,7 +9,8 @@ import functools
 import regex
 
 from extractor import lexicons
-from extractor.facts.common import Candidate
+from extractor.facts.candidates import Date
+from extractor.facts.rules import Trait
 from extractor.patterns import WORD_START
 
 _TODAY = "امروز"
@@ -21,12 +22,12 @@ _ADVERB_POSITION = regex.compile(
 )
 
 
-def means_nowadays(text: str, day: Candidate) -> bool:
+def means_nowadays(text: str, day: Date) -> bool:
     """"امروز قدرت نرم تعیین کننده است", "امروز نیازمند آن هستیم": a bare امروز standing as an adverb
     in a clause that states how things are (است, هستند, دارد) and ties nothing to a day (کرد, گفت, شد,
     قرار است, سالروز) speaks of these times, not of the day of writing; not "امروز (سه شنبه)", "بازی
     امروز", "امروز در نشست خبری گفت", and not once joined to a date or a time (امروز هشتم شهریور, صبح امروز)."""
-    if day.rule != "relative_day" or text[day.start : day.end] != _TODAY:
+    if not day.rule.has(Trait.RELATIVE_DAY) or text[day.start : day.end] != _TODAY:
         return False
     if text[day.end :].lstrip().startswith("(") or not _ADVERB_POSITION.search(text, max(0, day.start - 16), day.start):
         return False  # "امروز (سه شنبه)"; "بازی امروز", "نشست امروز": today's match, today's meeting

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-import regex
+from extractor.facts.candidates import Rank
+from extractor.facts.common import SentenceContext
+from extractor.facts.rules import Registry, Rule
+from extractor.patterns import GAP, WORD_START
 
-from extractor.facts.common import Candidate, SentenceContext
-from extractor.patterns import WORD_START
-
-_RANK_WORD = regex.compile(rf"{WORD_START}(?:رتبه|مقام|جایگاه|رده)[ \u200c]+\Z")
+_LOOK_BACK = 12  # how far before the number the rank word is looked for
 
 
-def find(sentence: SentenceContext) -> list[Candidate]:
+def _rank_word_before() -> str:
+    """A rank word right before the number (searched for there)."""
+    return rf"{WORD_START}(?:رتبه|مقام|جایگاه|رده){GAP}\Z"
+
+
+_RANK_WORD_AND_ORDINAL = Rule("rank_word+ordinal", _rank_word_before)
+_RANK_WORD_AND_NUMBER = Rule("rank_word+number", _rank_word_before)
+RULES = Registry((_RANK_WORD_AND_ORDINAL, _RANK_WORD_AND_NUMBER))
+
+
+def find(sentence: SentenceContext) -> list[Rank]:
     found = []
     for number in sentence.single_numbers:
-        rank_word = _RANK_WORD.search(sentence.text, max(0, number.start - 12), number.start)
+        rule = _RANK_WORD_AND_ORDINAL if number.is_ordinal else _RANK_WORD_AND_NUMBER
+        rank_word = rule.compiled.search(sentence.text, max(0, number.start - _LOOK_BACK), number.start)
         if not rank_word or number.value != int(number.value) or number.value < 1:
             continue
-        rule = "rank_word+ordinal" if number.is_ordinal else "rank_word+number"
-        found.append(Candidate("rank", rank_word.start(), number.end, rule, int(number.value)))
+        found.append(Rank(rank_word.start(), number.end, rule, int(number.value)))
     return found

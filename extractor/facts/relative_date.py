@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Callable
 
 import regex
 
 from extractor import calendars, lexicons
+from extractor.facts.candidates import Date
 from extractor.facts.common import (
-    Candidate,
     SentenceContext,
     amount_words,
     iso_span,
     school_year_words,
     written_year_calendar,
 )
+from extractor.facts.rules import Needs, Registry, Rule, Trait
 from extractor.patterns import GAP, WORD_START, WORD_END, WORD_OR_NUMBER_END
 
 # What takes part of a year (date_merge joins it to the year): "9 ماهه (نخست)", "نیمه اول", "پایان", ...
@@ -62,7 +64,8 @@ def _seasons() -> dict[str, int]:
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> dict[str, str]:
+    """Each rule's pattern, by the rule's name, assembled from the fragments named here."""
     days = lexicons.alternation(lexicons.column("relative_days", "phrase"))
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     # "یک روز پیش از دیدار", "ده سال قبل از آن": before another event, not before the day of writing
@@ -106,55 +109,89 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         rf"(?:{GAP}(?:سال{GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{GAP}(?P<this_year>امسال|پارسال)"
         rf"|{GAP}سال{GAP}(?P<year_direction>{year_direction})|{GAP}(?P<season_direction>گذشته|آینده))?",
     }
-    compiled = {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
-    compiled["counted_period"] = regex.compile(
-        rf"[ \u200c]*(?P<unit>{unit})(?P<half>{GAP}و{GAP}نیم)?{GAP}(?P<direction>{direction}){end}"  # "دو ماه و نیم گذشته", "دوسال پیش"
-    )
-    return compiled
+    sources = {rule: f"{start}(?:{pattern}){end}" for rule, pattern in patterns.items()}
+    # Matched right after a number: "دو ماه و نیم گذشته", "دوسال پیش".
+    sources["counted_period"] = rf"[ \u200c]*(?P<unit>{unit})(?P<half>{GAP}و{GAP}نیم)?{GAP}(?P<direction>{direction}){end}"
+    return sources
 
 
-@functools.cache
-def _trigger_words() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    """The words each pattern cannot match without (a sentence with none of them skips it), and for
-    two patterns the other half they need somewhere in the text (joined or not: سال‌گذشته): most
-    sentences say این or سال, few say "این هفته" or "سال گذشته"."""
-    units = frozenset({"هفته", "ماه", "سال"})
-    return {
-        "relative_day": (_first_words(lexicons.column("relative_days", "phrase")), ()),
-        "this_period": (frozenset({"این", "همین"}), ("هفته", "ماه")),
-        "relative_period": (units, tuple(_directions())),
-        "school_year": (school_year_words(), tuple(_directions())),
-        "this_year": (frozenset(_THIS_YEAR), ()),
-        "part_of_this_year": (frozenset({"سال"}), ("ماه", "نیمه", *_YEAR_EDGE_WORDS)),
-        "season": (_first_words(_seasons()), ()),
-    }
+def _pattern(rule: str) -> Callable[[], str]:
+    return lambda: _patterns()[rule]
 
 
-def _may_match(rule: str, sentence: SentenceContext) -> bool:
-    """Whether the sentence holds the words the rule's pattern needs (see _trigger_words)."""
-    words, other_half = _trigger_words()[rule]
-    return not words.isdisjoint(sentence.word_parts) and (not other_half or any(part in sentence.text for part in other_half))
+def _first_words(phrases) -> Callable[[], frozenset[str]]:
+    return lambda: frozenset(phrase.split()[0] for phrase in phrases())
 
 
-def _first_words(phrases) -> frozenset[str]:
-    return frozenset(phrase.split()[0] for phrase in phrases)
+_UNIT_WORDS = ("هفته", "ماه", "سال")
+_WITH_A_DIRECTION = Needs(words=_UNIT_WORDS, text=lambda: tuple(_directions()))
 
 
-def find(sentence: SentenceContext) -> list[Candidate]:
+def _relative_day(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
+    day = reference + datetime.timedelta(days=_relative_days()[lexicons.canonical(match.group("days"))]) if reference else None
+    return "day", day, day
+
+
+def _this_period(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
+    return _period(_UNITS[match.group("unit")], 0, reference)
+
+
+def _relative_period(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
+    offset = _PERIOD_OFFSETS.get(_directions()[match.group("direction")], 0)
+    return _period(_UNITS[match.group("unit")], offset, reference, calendar)
+
+
+def _school_year_of(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
+    return _school_year(_directions()[match.group("direction")], reference)
+
+
+def _this_year(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
+    return _period("year", -1 if _THIS_YEAR[match.group("this_year")] == "previous" else 0, reference)
+
+
+def _part_of_this_year(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
+    return _period("year", 0, reference)
+
+
+def _season_of(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
+    return _season(match.groupdict(), reference, calendar)
+
+
+# Each rule's needs: the words it cannot match without, and for some the other half they need somewhere
+# in the text (joined or not: سال‌گذشته): most sentences say این or سال, few say "این هفته" or "سال گذشته".
+RULES = Registry((
+    Rule(
+        "relative_day", _pattern("relative_day"), Needs(words=_first_words(lambda: lexicons.column("relative_days", "phrase"))),
+        traits=frozenset({Trait.RELATIVE_DAY}), produce=_relative_day,
+    ),
+    Rule("this_period", _pattern("this_period"), Needs(words=("این", "همین"), text=("هفته", "ماه")), produce=_this_period),
+    Rule("relative_period", _pattern("relative_period"), _WITH_A_DIRECTION, produce=_relative_period),
+    Rule(
+        "school_year", _pattern("school_year"), Needs(words=school_year_words, text=lambda: tuple(_directions())),
+        produce=_school_year_of,
+    ),
+    Rule("this_year", _pattern("this_year"), Needs(words=tuple(_THIS_YEAR)), produce=_this_year),
+    Rule(
+        "part_of_this_year", _pattern("part_of_this_year"), Needs(words=("سال",), text=("ماه", "نیمه", *_YEAR_EDGE_WORDS)),
+        produce=_part_of_this_year,
+    ),
+    Rule("season", _pattern("season"), Needs(words=_first_words(lambda: _seasons())), produce=_season_of),
+))
+_COUNTED_PERIOD = Rule("counted_period", _pattern("counted_period"))  # "دو روز پیش": after a number
+
+
+def find(sentence: SentenceContext) -> list[Date]:
     reference = sentence.reference_date
     found = []
-    for rule, pattern in _patterns().items():
-        if rule == "counted_period" or not _may_match(rule, sentence):
-            continue
-        for match in pattern.finditer(sentence.text):
-            calendar = _calendar_of(match)
-            found.append(_candidate(rule, match.start(), match.end(), _resolve(rule, match, reference, calendar), calendar))
+    for rule, match in RULES.matches(sentence):
+        calendar = _calendar_of(match)
+        found.append(_candidate(rule, match.start(), match.end(), rule.produce(match, reference, calendar), calendar))
     for number in sentence.single_numbers:  # "دو روز پیش", "سه سال اخیر", "5 سال آینده"
-        match = _patterns()["counted_period"].match(sentence.text, number.end)
+        match = _COUNTED_PERIOD.compiled.match(sentence.text, number.end)
         if match and not number.is_ordinal and number.value == int(number.value):
             count = int(number.value) + (0.5 if match.group("half") else 0)
             span = _counted(count, _UNITS[match.group("unit")], match.group("direction"), reference)
-            found.append(_candidate("counted_period", number.start, match.end(), span))
+            found.append(_candidate(_COUNTED_PERIOD, number.start, match.end(), span))
     return found
 
 
@@ -164,33 +201,18 @@ def _calendar_of(match: regex.Match[str]) -> str:
     return written_year_calendar(groups.get("year") or "", groups.get("era")) or _JALALI
 
 
-def _candidate(rule: str, start: int, end: int, resolved: Resolved, calendar: str = "jalali") -> Candidate:
+def _candidate(rule: Rule, start: int, end: int, resolved: Resolved, calendar: str = "jalali") -> Date:
     granularity, first, last = resolved
-    details = {"calendar": calendar, "granularity": granularity, "start": first, "end": last}
-    if first is not None and last is not None and first == last:
-        details.update(zip(("year", "month", "day"), calendars.from_gregorian(first)))
-        details["weekday"] = calendars.WEEKDAY_NAMES[first.weekday()]
-    return Candidate("date", start, end, rule, iso_span(first, last), details=details)
-
-
-def _resolve(rule: str, match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
-    groups = match.groupdict()
-    if rule == "relative_day":
-        offset = _relative_days()[lexicons.canonical(groups["days"])]
-        day = reference + datetime.timedelta(days=offset) if reference else None
-        return "day", day, day
-    if rule == "this_period":
-        return _period(_UNITS[groups["unit"]], 0, reference)
-    if rule == "relative_period":
-        offset = _PERIOD_OFFSETS.get(_directions()[groups["direction"]], 0)
-        return _period(_UNITS[groups["unit"]], offset, reference, calendar)
-    if rule == "school_year":
-        return _school_year(_directions()[groups["direction"]], reference)
-    if rule == "this_year":
-        return _period("year", -1 if _THIS_YEAR[groups["this_year"]] == "previous" else 0, reference)
-    if rule == "part_of_this_year":
-        return _period("year", 0, reference)
-    return _season(groups, reference, calendar)
+    if first is None or last is None or first != last:
+        return Date(
+            start, end, rule, iso_span(first, last), calendar=calendar, granularity=granularity, first_date=first,
+            last_date=last,
+        )
+    year, month, day = calendars.from_gregorian(first)
+    return Date(
+        start, end, rule, iso_span(first, last), calendar=calendar, granularity=granularity, year=year, month=month,
+        day=day, weekday=calendars.WEEKDAY_NAMES[first.weekday()], first_date=first, last_date=last,
+    )
 
 
 def _period(unit: str, offset: int, reference: datetime.date | None, calendar: str = "jalali") -> Resolved:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Callable
 from dataclasses import replace
 
 import regex
 
 from extractor import lexicons
-from extractor.facts.common import Candidate, SentenceContext, start_with_word_before
+from extractor.facts.candidates import Date, Time
+from extractor.facts.common import SentenceContext, start_with_word_before
+from extractor.facts.rules import Needs, Registry, Rule, Trait
 from extractor.numbers import whole_number
 from extractor.patterns import GAP, WORD_END
 
@@ -21,7 +24,6 @@ _JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
 _NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
 _LAST_DAY_OFFSET = -1
-_TIMES_OF_A_DAY = frozenset({"night", "day+part_of_day", "part_of_day", "last_night"})  # امشب, سه‌شنبه شب, صبح امروز
 _MINUTES_OF = {"نیم": 30, "ربع": 15}  # "ساعت هفت و نیم": 7:30
 _HALF_OR_QUARTER = "|".join(_MINUTES_OF)
 
@@ -31,13 +33,11 @@ def _parts_of_day() -> dict[str, str]:
     return {lexicons.canonical(row["word"]): row["part"] for row in lexicons.rows("parts_of_day")}
 
 
-@functools.cache
-def _hours_from_now() -> regex.Pattern[str]:
-    """"24 ساعت گذشته", "دو ساعت دیگر", "سه ساعت پیش" (not "یک ساعت قبل از بازی": before the match, not now)."""
+def _hours_from_now() -> str:
+    """"24 ساعت گذشته", "دو ساعت دیگر", "سه ساعت پیش" (not "یک ساعت قبل از بازی": before the match, not
+    now), right after a number."""
     directions = [row["word"] for row in lexicons.rows("relative_directions") if row["direction"] in _HOURS_DIRECTIONS]
-    return regex.compile(
-        rf"{GAP}ساعت{GAP}{lexicons.alternation(directions)}{WORD_END}(?!(?<=پیش|قبل){GAP}از{WORD_END})"
-    )
+    return rf"{GAP}ساعت{GAP}{lexicons.alternation(directions)}{WORD_END}(?!(?<=پیش|قبل){GAP}از{WORD_END})"
 
 
 @functools.cache
@@ -47,7 +47,8 @@ def _part_after() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> dict[str, str]:
+    """Each rule's pattern, by the rule's name, assembled from the fragments named here."""
     part = lexicons.alternation(lexicons.column("parts_of_day", "word"))
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     # "ساعت بیست و یک"; not "ساعت یازده و چهل دقیقه" (minutes_said) or "ساعت هفت و نیم" (half_or_quarter).
@@ -76,33 +77,33 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "night": night,
         "last_night": part_of_last_day,  # شب گذشته, شامگاه گذشته: of the day before
     }
-    return {rule: regex.compile(f"{start}(?:{pattern}){end}") for rule, pattern in patterns.items()}
+    return {rule: f"{start}(?:{pattern}){end}" for rule, pattern in patterns.items()}
 
 
-@functools.cache
-def _trigger_words() -> dict[str, frozenset[str]]:
-    """The words each pattern cannot match without (digits_clock needs a colon instead)."""
-    parts = frozenset(word.split()[0] for word in lexicons.column("parts_of_day", "word"))
-    return {
-        "clock": frozenset({"ساعت"}),
-        "part_of_day": parts,
-        "day+part_of_day": parts,
-        "night": frozenset(_NIGHT_DAY_OFFSETS),
-        "last_night": parts,
-    }
+def _pattern(rule: str) -> Callable[[], str]:
+    return lambda: _patterns()[rule]
 
 
-def find(sentence: SentenceContext, days: list[Candidate]) -> list[Candidate]:
+_SAYS_A_PART_OF_DAY = Needs(words=lambda: (word.split()[0] for word in lexicons.column("parts_of_day", "word")))
+_OF_A_DAY = frozenset({Trait.TIME_OF_A_DAY})  # امشب, سه‌شنبه شب, صبح امروز: a clock right after joins them
+RULES = Registry((
+    Rule("clock", _pattern("clock"), Needs(words=("ساعت",)), traits=frozenset({Trait.CLOCK})),
+    Rule("digits_clock", _pattern("digits_clock"), Needs(text=(":",))),
+    Rule("part_of_day", _pattern("part_of_day"), _SAYS_A_PART_OF_DAY, traits=_OF_A_DAY),
+    Rule("day+part_of_day", _pattern("day+part_of_day"), _SAYS_A_PART_OF_DAY, traits=_OF_A_DAY),
+    Rule("night", _pattern("night"), Needs(words=tuple(_NIGHT_DAY_OFFSETS)), traits=_OF_A_DAY),
+    Rule("last_night", _pattern("last_night"), _SAYS_A_PART_OF_DAY, traits=_OF_A_DAY),  # شب گذشته: of the day before
+))
+_HOURS_FROM_NOW = Rule("hours_from_now", _hours_from_now)  # after a number
+
+
+def find(sentence: SentenceContext, days: list[Date]) -> list[Time]:
     """Time candidates, each grown over a day (among the date candidates `days`) named beside it."""
     found = []
-    for rule, pattern in _patterns().items():
-        needed = _trigger_words().get(rule)
-        if (needed is not None and needed.isdisjoint(sentence.word_parts)) or (rule == "digits_clock" and ":" not in sentence.text):
-            continue
-        for match in pattern.finditer(sentence.text):
-            candidate = _time(sentence, rule, match, days)
-            if candidate is not None:
-                found.append(candidate)
+    for rule, match in RULES.matches(sentence):
+        candidate = _time(sentence, rule, match, days)
+        if candidate is not None:
+            found.append(candidate)
     return _with_time_zone(sentence.text, _with_clock_after(sentence.text, found)) + _counted_hours(sentence)
 
 
@@ -115,21 +116,21 @@ def _time_zone() -> regex.Pattern[str]:
     )
 
 
-def _with_time_zone(text: str, found: list[Candidate]) -> list[Candidate]:
+def _with_time_zone(text: str, found: list[Time]) -> list[Time]:
     """Each time, grown over the time zone stated right after it (kept as written in `time_zone`)."""
     zoned = []
     for candidate in found:
         zone = _time_zone().match(text, candidate.end)
         if zone is not None:
-            candidate = replace(candidate, end=zone.end(), details={**candidate.details, "time_zone": zone.group("zone")})
+            candidate = replace(candidate, end=zone.end(), time_zone=zone.group("zone"))
         zoned.append(candidate)
     return zoned
 
 
-def _with_clock_after(text: str, found: list[Candidate]) -> list[Candidate]:
+def _with_clock_after(text: str, found: list[Time]) -> list[Time]:
     """"امشب ساعت 21", "سه‌شنبه شب ساعت 10 و 35 دقیقه", "صبح امروز ساعت 9": a time of day with a clock
     right after it is one time, as annotators mark it (not "فردا از ساعت 18": from then on)."""
-    merged: list[Candidate] = []
+    merged: list[Time] = []
     for candidate in sorted(found, key=lambda candidate: candidate.start):
         previous = merged[-1] if merged else None
         if previous is not None and _clock_right_after(text, previous, candidate):
@@ -139,22 +140,24 @@ def _with_clock_after(text: str, found: list[Candidate]) -> list[Candidate]:
     return merged
 
 
-def _clock_right_after(text: str, time_of_day: Candidate, clock: Candidate) -> bool:
+def _clock_right_after(text: str, time_of_day: Time, clock: Time) -> bool:
     """Whether `clock` says ساعت right after `time_of_day`, on no other day (in "صبح امروز ساعت 9" the
     clock has grown over امروز, the day they share)."""
-    if time_of_day.rule not in _TIMES_OF_A_DAY or clock.rule != "clock" or clock.start < time_of_day.start:
+    if not time_of_day.rule.has(Trait.TIME_OF_A_DAY) or not clock.rule.has(Trait.CLOCK) or clock.start < time_of_day.start:
         return False
-    if clock.details["date"] not in (None, time_of_day.details["date"]):
+    if clock.date not in (None, time_of_day.date):
         return False
     clock_word = text.find("ساعت", clock.start, clock.end)
     return clock_word >= time_of_day.end and not text[time_of_day.end : clock_word].strip(" \u200c")
 
 
-def _time_of_day_and_clock(time_of_day: Candidate, clock: Candidate) -> Candidate:
-    part = clock.details["part_of_day"] or time_of_day.details["part_of_day"]
-    hour, minute, day = _on_24_hour_clock(clock.details["hour"], part), clock.details["minute"], time_of_day.details["date"]
-    details = {"hour": hour, "minute": minute, "part_of_day": part, "date": day}
-    return Candidate("time", time_of_day.start, clock.end, f"{time_of_day.rule}+clock", _value(day, hour, minute), details=details)
+def _time_of_day_and_clock(time_of_day: Time, clock: Time) -> Time:
+    part = clock.part_of_day or time_of_day.part_of_day
+    hour, minute, day = _on_24_hour_clock(clock.hour, part), clock.minute, time_of_day.date
+    return Time(
+        time_of_day.start, clock.end, time_of_day.rule.joined(f"{time_of_day.rule.name}+clock"), _value(day, hour, minute),
+        hour=hour, minute=minute, part_of_day=part, date=day,
+    )
 
 
 def _value(day: datetime.date | None, hour: int | None, minute: int | None) -> str | None:
@@ -165,7 +168,7 @@ def _value(day: datetime.date | None, hour: int | None, minute: int | None) -> s
     return day.isoformat() if day is not None else None
 
 
-def _time(sentence: SentenceContext, rule: str, match: regex.Match[str], days: list[Candidate]) -> Candidate | None:
+def _time(sentence: SentenceContext, rule: Rule, match: regex.Match[str], days: list[Date]) -> Time | None:
     """The time a match says, grown over its day; None for an hour no clock has (ساعت 25, 12:75)."""
     hour, minute = _clock(match)
     if hour is not None and not (0 <= hour <= 24 and 0 <= (minute or 0) < 60):
@@ -193,16 +196,15 @@ def _start_part(match: regex.Match[str]) -> str | None:
     return _parts_of_day()[lexicons.canonical(said)] if said else None
 
 
-def _counted_hours(sentence: SentenceContext) -> list[Candidate]:
+def _counted_hours(sentence: SentenceContext) -> list[Time]:
     """"طی 24 ساعت گذشته", "48 ساعت آینده", "دو ساعت دیگر", "سه ساعت پیش": hours counted from the moment
     of writing (which no reference date tells: value null)."""
     found = []
     for number in sentence.single_numbers:
-        hours = _hours_from_now().match(sentence.text, number.end)
+        hours = _HOURS_FROM_NOW.compiled.match(sentence.text, number.end)
         if hours and not number.is_ordinal:
             start = start_with_word_before(sentence.text, number.start, "طی", look_back=5)
-            details = {"hour": None, "minute": None, "part_of_day": None, "date": None}
-            found.append(Candidate("time", start, hours.end(), "hours_from_now", None, details=details))
+            found.append(Time(start, hours.end(), _HOURS_FROM_NOW, None))
     return found
 
 
@@ -252,13 +254,13 @@ def _part(match: regex.Match[str]) -> str | None:
 
 def _with_day(
     sentence: SentenceContext,
-    rule: str,
+    rule: Rule,
     start: int,
     end: int,
     clock: tuple[int | None, int | None, str | None],
     own_day_offset: int | None,
-    days: list[Candidate],
-) -> Candidate:
+    days: list[Date],
+) -> Time:
     """The time as a fact: grown over the day beside or inside it, or on the day it names itself."""
     hour, minute, part = clock
     day = _adjacent_day(sentence.text, start, end, days) or _inner_day(start, end, days)
@@ -269,25 +271,24 @@ def _with_day(
         if part_after:  # "ساعت 21 و 30 دقیقه سه‌شنبه شب": the part of day after the day is the clock's
             end, part = part_after.end(), _parts_of_day()[lexicons.canonical(part_after.group("part"))]
             hour = _on_24_hour_clock(hour, part)
-        if day.details.get("granularity") == "day" and day.details.get("start") is not None:
-            resolved_day = day.details["start"]
+        if day.granularity == "day" and day.first_date is not None:
+            resolved_day = day.first_date
     elif own_day_offset is not None and sentence.reference_date is not None:
         resolved_day = sentence.reference_date + datetime.timedelta(days=own_day_offset)
-    details = {"hour": hour, "minute": minute, "part_of_day": part, "date": resolved_day}
-    return Candidate("time", start, end, rule, _value(resolved_day, hour, minute), details=details)
+    return Time(start, end, rule, _value(resolved_day, hour, minute), hour=hour, minute=minute, part_of_day=part, date=resolved_day)
 
 
-def _inner_day(start: int, end: int, days: list[Candidate]) -> Candidate | None:
+def _inner_day(start: int, end: int, days: list[Date]) -> Date | None:
     """The day named inside the time itself: چهارشنبه in "چهارشنبه شب"."""
     inside = [day for day in days if start <= day.start and day.end <= end]
     return max(inside, key=lambda day: day.end - day.start) if inside else None
 
 
-def _adjacent_day(text: str, start: int, end: int, days: list[Candidate]) -> Candidate | None:
+def _adjacent_day(text: str, start: int, end: int, days: list[Date]) -> Date | None:
     """A day that touches the time, only spaces, a comma or روز between: "ساعت 17 روز پنجشنبه"; not a
     year ("جام ملت‌های 2021 شب گذشته": the event's year, then last night)."""
     for day in sorted(days, key=lambda candidate: candidate.start - candidate.end):
-        if day.details.get("granularity") != "day":
+        if day.granularity != "day":
             continue
         if day.start >= end and _JOIN_TO_DAY.fullmatch(text[end : day.start]):
             return day

@@ -1,0 +1,122 @@
+"""Owns the finder -> model contract: one typed candidate per fact kind, holding what the kind's model
+(extractor.models) holds beyond where the fact stands in the document. A finder builds these; the
+pipeline adds the document's side (text, spans, paragraph, speaker, subject) and validates the model."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar
+
+from extractor.facts.rules import Rule
+
+Number = int | float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact found by one rule, before overlaps with other facts are settled; offsets into the sentence
+    (or, once `shifted`, into the document text)."""
+
+    kind: ClassVar[str]
+    start: int
+    end: int
+    rule: Rule
+    value: Any
+    unit: str | None = None
+    qualifier: str = "exact"
+    qualifier_span: tuple[int, int] | None = None
+
+    def shifted(self, offset: int) -> Candidate:
+        qualifier_span = self.qualifier_span
+        if qualifier_span is not None:
+            qualifier_span = (qualifier_span[0] + offset, qualifier_span[1] + offset)
+        return replace(self, start=self.start + offset, end=self.end + offset, qualifier_span=qualifier_span)
+
+    def model_fields(self) -> dict[str, Any]:
+        """The fields of the kind's model that only this kind has."""
+        return {}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Amount(Candidate):
+    """A quantity that may be a range: `value` its low end, `value_high` its high end."""
+
+    value_high: Number | None = None
+
+    def model_fields(self) -> dict[str, Any]:
+        return {"value_high": self.value_high}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Money(Amount):
+    kind: ClassVar[str] = "money"
+    per: str | None = None
+    value_irr: Number | None = None
+    value_irr_high: Number | None = None
+
+    def model_fields(self) -> dict[str, Any]:
+        return {"value_high": self.value_high, "per": self.per, "value_irr": self.value_irr, "value_irr_high": self.value_irr_high}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Percent(Amount):
+    kind: ClassVar[str] = "percent"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Count(Amount):
+    kind: ClassVar[str] = "count"
+    counted_noun: str  # as written (a unit of measure whole: متر مربع), what the subject is read after
+
+
+@dataclass(frozen=True, kw_only=True)
+class Duration(Amount):
+    kind: ClassVar[str] = "duration"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Age(Amount):
+    kind: ClassVar[str] = "age"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rank(Candidate):
+    kind: ClassVar[str] = "rank"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Date(Candidate):
+    """A day, or a stretch of days: `first_date` to `last_date` (the model's start and end), resolved."""
+
+    kind: ClassVar[str] = "date"
+    calendar: str
+    granularity: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = None
+    first_date: datetime.date | None = None
+    last_date: datetime.date | None = None
+
+    def model_fields(self) -> dict[str, Any]:
+        return {
+            "calendar": self.calendar, "granularity": self.granularity, "year": self.year, "month": self.month,
+            "day": self.day, "weekday": self.weekday, "start": self.first_date, "end": self.last_date,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Time(Candidate):
+    kind: ClassVar[str] = "time"
+    hour: int | None = None
+    minute: int | None = None
+    part_of_day: str | None = None
+    date: datetime.date | None = None
+    time_zone: str | None = None
+
+    def model_fields(self) -> dict[str, Any]:
+        return {
+            "hour": self.hour, "minute": self.minute, "part_of_day": self.part_of_day, "date": self.date,
+            "time_zone": self.time_zone,
+        }

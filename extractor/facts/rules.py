@@ -1,0 +1,142 @@
+"""Owns the shape of a rule: one record holding its name, the words it cannot match without, its pattern
+(assembled from the named fragments of extractor.patterns and the lexicons), its guards, and the traits
+that later stages read (a rule's identity is the record, never its name compared as a string). A
+registry holds the rules of one finder, in the order they run, and yields their matches in a sentence.
+
+Two shapes of pattern: a rule that finds its words anywhere in the sentence (dates, times), and a rule
+anchored at a number, its pattern matched right after the number (a currency, a unit of time) or found
+right before it (a rank word). Either way the finder owns what a match produces.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:
+    from extractor.facts.common import SentenceContext
+
+
+class Trait(enum.Enum):
+    """What a later stage needs to know of the rule a candidate came from."""
+
+    RELATIVE_DAY = "a day counted from the day of writing (امروز, دیروز): a date right after it joins it"
+    TIME_OF_A_DAY = "a time that names its day (امشب, صبح امروز): a clock right after it joins it"
+    CLOCK = "a time said with ساعت"
+    YEAR_OF_AN_EVENT = "the fact is the year of the event named (المپیک 2016: 2016)"
+
+
+Words = Iterable[str] | Callable[[], Iterable[str]]
+
+
+@dataclass(frozen=True, eq=False)
+class Needs:
+    """The words a rule cannot match without, so that most sentences skip it: one of `words` among the
+    sentence's words (with the parts of words joined by ZWNJ), and one of `text` anywhere in it (joined
+    or not); or, for what words cannot say, a `test` of the sentence. Words from the lexicons are given
+    as a function, read once, on first use."""
+
+    words: Words | None = None
+    text: Words | None = None
+    test: Callable[[SentenceContext], bool] | None = None
+
+    @functools.cached_property
+    def _words(self) -> frozenset[str] | None:
+        return None if self.words is None else frozenset(self.words() if callable(self.words) else self.words)
+
+    @functools.cached_property
+    def _text(self) -> tuple[str, ...]:
+        return () if self.text is None else tuple(self.text() if callable(self.text) else self.text)
+
+    def met_by(self, sentence: SentenceContext) -> bool:
+        if self.test is not None and not self.test(sentence):
+            return False
+        if self._words is not None and self._words.isdisjoint(sentence.word_parts):
+            return False
+        return not self._text or any(part in sentence.text for part in self._text)
+
+
+ALWAYS = Needs()
+Guard = Callable[[str, "regex.Match[str]"], bool]
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One rule. `pattern` returns the regex source (built on first use: lexicons are read then); the
+    rule's guards each veto a match (a guard returns True for a match that names no fact); `produce`,
+    where the finder's rules produce differently, makes the fact of a match."""
+
+    name: str
+    pattern: Callable[[], str] | None = None
+    needs: Needs = ALWAYS
+    guards: tuple[Guard, ...] = ()
+    traits: frozenset[Trait] = frozenset()
+    flags: int = 0
+    produce: Callable[..., Any] | None = None  # what a match makes; each finder calls its rules' alike
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r})"
+
+    def has(self, trait: Trait) -> bool:
+        return trait in self.traits
+
+    @functools.cached_property
+    def compiled(self) -> regex.Pattern[str]:
+        if self.pattern is None:
+            raise TypeError(f"rule {self.name} has no pattern of its own")
+        return regex.compile(self.pattern(), self.flags)
+
+    def vetoed(self, text: str, match: regex.Match[str]) -> bool:
+        return any(guard(text, match) for guard in self.guards)
+
+    def joined(self, name: str, *traits: Trait) -> Rule:
+        """The rule of a candidate this rule's candidate was joined into (a range, a day and its time)."""
+        return derived(name, *traits)
+
+
+@functools.cache
+def derived(name: str, *traits: Trait) -> Rule:
+    """The one record of a rule made by joining others ("relative_day+date", "number+currency..range"),
+    by name and traits: joins have no pattern of their own."""
+    return Rule(name, traits=frozenset(traits))
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The rules of one finder, in the order they run."""
+
+    rules: tuple[Rule, ...]
+    by_name: dict[str, Rule] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {rule.name: rule for rule in self.rules})
+        if len(self.by_name) != len(self.rules):
+            raise ValueError("two rules of one registry share a name")
+
+    def __getitem__(self, name: str) -> Rule:
+        return self.by_name[name]
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def runnable(self, sentence: SentenceContext) -> Iterator[Rule]:
+        """The rules whose needs the sentence meets (each distinct Needs checked once)."""
+        met: dict[int, bool] = {}
+        for rule in self.rules:
+            key = id(rule.needs)
+            if key not in met:
+                met[key] = rule.needs.met_by(sentence)
+            if met[key]:
+                yield rule
+
+    def matches(self, sentence: SentenceContext) -> Iterator[tuple[Rule, regex.Match[str]]]:
+        """Each runnable rule's matches that no guard of it vetoes, rule by rule, left to right."""
+        for rule in self.runnable(sentence):
+            for match in rule.compiled.finditer(sentence.text):
+                if not rule.vetoed(sentence.text, match):
+                    yield rule, match
