@@ -8,14 +8,14 @@ import regex
 
 from extractor import lexicons
 from extractor.models import Speaker
-from extractor.patterns import WORD_START, WORD_END
+from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END, WORD_START
 
 _MAX_SUBJECT_WORDS = 10
 _DEMONSTRATIVES = ("این", "همین")
 _MOST_NAME_WORDS = 3
 # Words that end the subject of a speech verb: "X روز چهارشنبه ... افزود", "X در ادامه گفت".
 _SUBJECT_END = regex.compile(
-    rf"[ \u200c]+(?:روز|در|با|ضمن|طی|هنگام|همچنین|نیز|امروز|دیروز|پیش از|پس از|بعد از|صبح|عصر|شامگاه|امشب|هم){WORD_END}"
+    rf"{GAP}(?:روز|در|با|ضمن|طی|هنگام|همچنین|نیز|امروز|دیروز|پیش از|پس از|بعد از|صبح|عصر|شامگاه|امشب|هم){WORD_END}"
 )
 
 
@@ -23,20 +23,20 @@ _SUBJECT_END = regex.compile(
 def _agency_pattern() -> regex.Pattern[str]:
     agency = lexicons.alternation(lexicons.column("agencies", "name"))
     return regex.compile(
-        rf"(?:به گزارش|به نقل از)(?:[ \u200c]+[^،:.\n]{{0,40}}?)??[ \u200c]+(?P<agency>{agency}){WORD_END}"
-        rf"|خبرگزاری[ \u200c]+(?P<agency>{agency}){WORD_END}"
+        rf"(?:به گزارش|به نقل از)(?:{GAP}[^،:.\n]{{0,40}}?)??{GAP}(?P<agency>{agency}){WORD_END}"
+        rf"|خبرگزاری{GAP}(?P<agency>{agency}){WORD_END}"
     )
 
 
 @functools.cache
 def _quote_pattern() -> regex.Pattern[str]:
     verb = lexicons.alternation(lexicons.column("speech_verbs", "phrase"))
-    return regex.compile(rf"{WORD_START}{verb}[ \u200c]*:")
+    return regex.compile(rf"{WORD_START}{verb}{OPTIONAL_GAP}:")
 
 
 @functools.cache
 def _report_prefix() -> regex.Pattern[str]:
-    return regex.compile(rf"^(?:{_agency_pattern().pattern})[^،:]*،[ \u200c]*")
+    return regex.compile(rf"^(?:{_agency_pattern().pattern})[^،:]*،{OPTIONAL_GAP}")
 
 
 @functools.cache

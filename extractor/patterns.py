@@ -18,8 +18,26 @@ WORD_END = r"(?![\p{L}\p{M}])"
 # The same, and no digit either: a number's edge as well as a word's.
 WORD_OR_NUMBER_START = r"(?<![\p{L}\p{M}\d])"
 WORD_OR_NUMBER_END = r"(?![\p{L}\p{M}\d])"
+# The same, counting a word joined to another by a ZWNJ as part of it: "شبانه‌روز گذشته" holds no روز
+# that starts a word, "دوشنبه شب‌های هر هفته" no شب that ends one.
+WHOLE_WORD_OR_NUMBER_START = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)"
+WHOLE_WORD_OR_NUMBER_END = r"(?![\p{L}\p{M}\d]|\u200c[\p{L}\p{M}])"
+WHOLE_WORD_START = r"(?<![\p{L}\p{M}\u200c])"
 # A word: letters and combining marks, a ZWNJ inside allowed (احمدی‌نژاد).
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*")
+# The word right after a position (group 1, spaces skipped), matched there; the word right before one,
+# searched for backwards from it. (?r): a pattern that ends at \Z is searched from the end of its
+# window: the engine tries the end first instead of every start in the window (same matches, ~10x faster).
+_LETTERS_AND_JOINERS = r"([\p{L}\p{M}](?:[\p{L}\p{M}\u200c]*[\p{L}\p{M}])?)"
+WORD_AFTER = OPTIONAL_GAP + _LETTERS_AND_JOINERS
+WORD_BEFORE = "(?r)" + _LETTERS_AND_JOINERS + OPTIONAL_GAP + r"\Z"
+
+
+def right_before(words: str, backwards: bool = False) -> str:
+    """A pattern for `words` (a pattern) standing as a word right before the end of the window searched,
+    a space or ZWNJ between: "از" before "4 تا 9 مهر", "رتبه" before "چهاردهم". `backwards`: search
+    from the end (see WORD_BEFORE), for words of varying length."""
+    return ("(?r)" if backwards else "") + rf"{WORD_START}{words}{GAP}\Z"
 
 
 # The standard `re` module runs the simplest patterns with fewer instructions than `regex`, but their

@@ -16,7 +16,7 @@ _MOST_WORDS_AFTER = 3
 _MOST_WORDS_BEFORE = 4
 _GAP = regex.compile(GAP)
 _PART_OF = "از"  # "30 درصد از جمعیت": the percentage of what follows از
-_IN_PLACE = regex.compile(rf"{WORD_START}در[ \u200c]+(?:(?:استان|شهر|شهرستان|کشور)[ \u200c]+)?$")
+_IN_PLACE = regex.compile(rf"{WORD_START}در{GAP}(?:(?:استان|شهر|شهرستان|کشور){GAP})?$")
 
 
 @functools.cache

@@ -21,14 +21,14 @@ from extractor.facts.common import (
     word_before,
 )
 from extractor.facts.rules import Registry, Rule
-from extractor.patterns import OPTIONAL_GAP, WORD_END
+from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END
 
 # Each rule's pattern is matched right after a number.
 _YEARS_OLD_OF_A_PERSON = Rule("person+number+years_old", lambda: rf"{OPTIONAL_GAP}ساله{WORD_END}")
 _YEARS_UNDER_A_LIMIT = Rule("limit+number+years", lambda: rf"{OPTIONAL_GAP}ساله?{WORD_END}")
 _YEARS_OF_AGE = Rule("number+years_of_age", lambda: rf"{OPTIONAL_GAP}سال{WORD_END}")
 RULES = Registry((_YEARS_OLD_OF_A_PERSON, _YEARS_UNDER_A_LIMIT, _YEARS_OF_AGE))
-_AGE_WORD = regex.compile(rf"[ \u200c]+سن{WORD_END}")  # "۲۶ سال سن دارم"
+_AGE_WORD = regex.compile(rf"{GAP}سن{WORD_END}")  # "۲۶ سال سن دارم"
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
 _THAT = "که"  # "بازیکنی که 17 ساله است"
 

@@ -21,24 +21,24 @@ from extractor.facts.common import (
     word_before,
 )
 from extractor.facts.rules import Registry, Rule
-from extractor.patterns import WORD, WORD_END, WORD_OR_NUMBER_START, WORD_START
+from extractor.patterns import GAP, OPTIONAL_GAP, WORD, WORD_END, WORD_OR_NUMBER_START, WORD_START
 
 # By key (ZWNJ removed): نفر and تن, and the adjectives of نفر ("تیم 23 نفره", "جمعیت 811 هزار نفری", "کمیته چهار
 # نفره‌ای"): people too (not تنی: "کامیون 10 تنی" weighs).
 _PEOPLE_WORDS = {"نفر": "person", "تن": "person", "نفری": "person", "نفره": "person", "نفرهای": "person"}
-# "بند 7 و 8": a label, a number and a conjunction before the number (searched backwards: see common).
+# "بند 7 و 8": a label, a number and a conjunction before the number (searched backwards: see patterns.WORD_BEFORE).
 _LABEL_AND_NUMBER_BEFORE = regex.compile(
-    rf"(?r){WORD_START}(?P<label>[\p{{L}}\p{{M}}]+)[ \u200c]+\d+[ \u200c]*(?:و|تا|یا)[ \u200c]*\Z"
+    rf"(?r){WORD_START}(?P<label>[\p{{L}}\p{{M}}]+){GAP}\d+{OPTIONAL_GAP}(?:و|تا|یا){OPTIONAL_GAP}\Z"
 )
 _LABEL_LOOK_BACK = 30
 # A bare نیم before a noun makes a compound (نیم فصل, نیم کره, نیم نگاهی): no count of a half.
 _COMPOUND_PREFIXES = frozenset({"نیم"})
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
-_SCORE_BEFORE = regex.compile(r"\d[ \u200c]*[-–][ \u200c]*\Z")  # "3-2", "5 - 1": a score or a range of digits
-_SCORE_WORD_BEFORE = regex.compile(rf"{WORD_OR_NUMBER_START}(?P<first>[\p{{L}}\p{{M}}\d]+)[ \u200c]+بر[ \u200c]+\Z")  # "سه بر دو"
+_SCORE_BEFORE = regex.compile(rf"\d{OPTIONAL_GAP}[-–]{OPTIONAL_GAP}\Z")  # "3-2", "5 - 1": a score or a range of digits
+_SCORE_WORD_BEFORE = regex.compile(rf"{WORD_OR_NUMBER_START}(?P<first>[\p{{L}}\p{{M}}\d]+){GAP}بر{GAP}\Z")  # "سه بر دو"
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
-_TONNE_AND_WEIGHT = regex.compile(rf"[ \u200c]+و[ \u200c]*\d+[ \u200c]*(?:کیلوگرم|کیلو|گرم){WORD_END}")  # "358 تن و 270 کیلوگرم"
+_TONNE_AND_WEIGHT = regex.compile(rf"{GAP}و{OPTIONAL_GAP}\d+{OPTIONAL_GAP}(?:کیلوگرم|کیلو|گرم){WORD_END}")  # "358 تن و 270 کیلوگرم"
 
 
 @functools.cache

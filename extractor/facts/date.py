@@ -28,9 +28,9 @@ from extractor.facts.common import (
 from extractor.numbers import parse_number, whole_number
 from extractor.numbers.vocabulary import starting_words
 from extractor.facts.rules import Needs, Registry, Rule, Trait
-from extractor.patterns import GAP, WORD_START, WORD_END, WORD_OR_NUMBER_START, WORD_OR_NUMBER_END
+from extractor.patterns import GAP, OPTIONAL_GAP, WHOLE_WORD_START, WORD_END, WORD_OR_NUMBER_END, WORD_OR_NUMBER_START, WORD_START, right_before
 
-_DAY_MONTH_GAP = r"[ \u200c]* [ \u200c]*"  # a space between a day in words and its month: "سی‌دی" (a CD) is no 30 Dey
+_DAY_MONTH_GAP = rf"{OPTIONAL_GAP} {OPTIONAL_GAP}"  # a space between a day in words and its month: "سی‌دی" (a CD) is no 30 Dey
 _CURRENT = "current"
 _PREVIOUS = "previous"
 _NEXT = "next"
@@ -80,15 +80,15 @@ def _weekdays() -> dict[str, int]:
     return {lexicons.canonical(row["name"]): int(row["python_weekday"]) for row in lexicons.rows("weekdays")}
 
 
-_YEAR_JOINER = r"[ \u200c]+(?:تا|الی|و)[ \u200c]+|[ \u200c]*[،,][ \u200c]*"
-_DASH = r"(?P<dash>[ \u200c]*-[ \u200c]*)"
+_YEAR_JOINER = rf"{GAP}(?:تا|الی|و){GAP}|{OPTIONAL_GAP}[،,]{OPTIONAL_GAP}"
+_DASH = rf"(?P<dash>{OPTIONAL_GAP}-{OPTIONAL_GAP})"
 # "2009 تا 2013", "2017، 2018 و 2019", "2014 - 15"; "95 تا 97", "95 - 96"; "1396-1395" (a span written
 # with a dash reads either way round). Not "2015 و 20 نفر".
 _YEARS_OF_FOUR_DIGITS = (
-    rf"(?P<year>\d{{4}})(?:[ \u200c]*[،,][ \u200c]*\d{{4}})*"
+    rf"(?P<year>\d{{4}})(?:{OPTIONAL_GAP}[،,]{OPTIONAL_GAP}\d{{4}})*"
     rf"(?:(?:{_YEAR_JOINER})(?P<last_year>\d{{4}})|{_DASH}(?P<last_year>\d{{4}}|\d{{2}}))"
 )
-_YEARS_OF_TWO_DIGITS = rf"(?P<year>\d{{2}})(?:[ \u200c]+(?:تا|الی|و)[ \u200c]+|{_DASH})(?P<last_year>\d{{2}})"
+_YEARS_OF_TWO_DIGITS = rf"(?P<year>\d{{2}})(?:{GAP}(?:تا|الی|و){GAP}|{_DASH})(?P<last_year>\d{{2}})"
 
 
 _MONTH_WORD = "ماه"
@@ -115,38 +115,38 @@ def _fragments() -> dict[str, str]:
     month_alone = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
     # جمعه in "امام جمعه", "نماز عبادی سیاسی جمعه", "خطبه‌های جمعه" is the Friday prayer, not a day;
     # "پنجشنبه‌ها و جمعه‌ها", "سه شنبه های بدون خودرو", "روزهای سه شنبه" are every such day, no one day.
-    prayer = r"(?:امامت|امام|ائمه|نماز|خطیب|خطبه|روزهای)(?:[ \u200c]?های?)?(?:[ \u200c]*(?:عبادی[ \u200c]+سیاسی|موقت))?"
+    prayer = rf"(?:امامت|امام|ائمه|نماز|خطیب|خطبه|روزهای)(?:[ \u200c]?های?)?(?:{OPTIONAL_GAP}(?:عبادی{GAP}سیاسی|موقت))?"
     every = rf"(?![ \u200c]?های?{WORD_END})"
-    within_a_name = r"(?<!(?:یک|دو|سه|چهار|پنج)[ \u200c]*)"  # شنبه inside "روزهای سه شنبه"
-    weekday = rf"(?<!{prayer}[ \u200c]+){within_a_name}" + lexicons.alternation(lexicons.column("weekdays", "name")) + every
+    within_a_name = rf"(?<!(?:یک|دو|سه|چهار|پنج){OPTIONAL_GAP})"  # شنبه inside "روزهای سه شنبه"
+    weekday = rf"(?<!{prayer}{GAP}){within_a_name}" + lexicons.alternation(lexicons.column("weekdays", "name")) + every
     relative = lexicons.alternation(list(_RELATIVE_WORDS))
     day = r"\d{1,2}|(?:بیست|سی)(?: و \p{L}+)?(?:[ \u200c]ام)?|\p{L}+"
     # "دسامبر 23 دلار": a number followed by a currency or درصد is an amount, not a year.
     amount_after = amount_words()
     # "یک هزار و سیصد و نود و چهار", "دو هزار و شانزده": a year in words, as official texts write it.
     number_word = lexicons.alternation(lexicons.column("number_words", "word"))
-    and_a_number = rf"[ \u200c]+و[ \u200c]+{number_word}"
-    year_in_words = rf"(?:(?:یک[ \u200c]*)?هزار(?:{and_a_number})+|دو[ \u200c]*هزار(?:{and_a_number})*){WORD_END}"
+    and_a_number = rf"{GAP}و{GAP}{number_word}"
+    year_in_words = rf"(?:(?:یک{OPTIONAL_GAP})?هزار(?:{and_a_number})+|دو{OPTIONAL_GAP}هزار(?:{and_a_number})*){WORD_END}"
     # After سال, "و" and a number must follow the thousand ("سال دو هزار و هفده"; not "سال دو هزار نفر"),
     # and no scale or currency ("سال یک هزار و پانصد میلیارد تومان" is an amount).
     scale = lexicons.alternation(lexicons.column("scales", "word"))
     year_in_words_after_year = (
-        rf"(?:(?:یک[ \u200c]*)?هزار|دو[ \u200c]*هزار)(?:{and_a_number})+{WORD_END}"
-        rf"(?![ \u200c]*(?:{scale}|{amount_after}))"
+        rf"(?:(?:یک{OPTIONAL_GAP})?هزار|دو{OPTIONAL_GAP}هزار)(?:{and_a_number})+{WORD_END}"
+        rf"(?!{OPTIONAL_GAP}(?:{scale}|{amount_after}))"
     )
     # An era names the calendar, which a year alone cannot tell (1437 هجری قمری); a year of one to three
     # digits is one only with an era in words (سال 201 هجری), not a single letter (سال 5 م...).
-    era = rf"(?:[ \u200c]+|(?<=\d))(?P<era>{era_alternation()}){WORD_END}"  # "1420ق": joined to the digits
-    short_year = rf"\d{{1,3}}(?=[ \u200c]+{era_alternation(spelled_out=True)}{WORD_END})"
+    era = rf"(?:{GAP}|(?<=\d))(?P<era>{era_alternation()}){WORD_END}"  # "1420ق": joined to the digits
+    short_year = rf"\d{{1,3}}(?={GAP}{era_alternation(spelled_out=True)}{WORD_END})"
     # "سال مالی 95", "سال تحصیلی 95 - 96": a fiscal year is the year; a school, farming or water year
     # runs from Mehr to Shahrivar (see _span).
     year_kind = rf"(?:{GAP}(?P<year_kind>{lexicons.alternation(lexicons.column('year_kinds', 'word'))}))?"
-    year = rf"(?:سال{GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d|[.٫/]\d)(?![ \u200c]*{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
+    year = rf"(?:سال{GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d|[.٫/]\d)(?!{OPTIONAL_GAP}{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
     # "14مهر92", "24شهریور": digits may be written joined to the month name.
     year_or_relative = rf"(?:(?:{GAP}|(?=\d)){year}|{GAP}(?P<year_word>سال{GAP})?(?P<relative>{relative})(?:{era})?)"
     weekday_prefix = rf"(?:روز{GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"
     # "8 تا 10 فوریه", and written joined to the digits: "8تا10 فوریه".
-    day_range = rf"(?:(?P<first_day>\d{{1,2}})[ \u200c]*(?:تا|الی|لغایت)(?:{GAP}|(?=\d)))?"
+    day_range = rf"(?:(?P<first_day>\d{{1,2}}){OPTIONAL_GAP}(?:تا|الی|لغایت)(?:{GAP}|(?=\d)))?"
     event = lexicons.alternation(lexicons.column("year_events", "phrase"))
     # Two digits follow only the events whose years are written so (انتخابات 96, بودجه 96); not "جام 64 تیمی".
     event_of_two_digit_years = lexicons.alternation(
@@ -154,9 +154,9 @@ def _fragments() -> dict[str, str]:
     )
     host = lexicons.alternation(list(lexicons.single_word_places()))
     four_digit_year = r"1[34]\d\d|19\d\d|20\d\d"
-    two_digit_year = rf"(?:[5-9]\d|0\d)(?![ \u200c]*{scale})"
+    two_digit_year = rf"(?:[5-9]\d|0\d)(?!{OPTIONAL_GAP}{scale})"
     return {
-        "GAP": GAP, "month": month, "month_alone": month_alone, "weekday": weekday, "day": day, "amount_after": amount_after,
+        "GAP": GAP, "OPTIONAL_GAP": OPTIONAL_GAP, "month": month, "month_alone": month_alone, "weekday": weekday, "day": day, "amount_after": amount_after,
         "year_in_words_after_year": year_in_words_after_year, "era": era, "short_year": short_year,
         "year_kind": year_kind, "year_or_relative": year_or_relative, "weekday_prefix": weekday_prefix,
         "day_range": day_range, "event": event, "event_of_two_digit_years": event_of_two_digit_years, "host": host,
@@ -224,7 +224,7 @@ RULES = Registry((
     Rule(
         "weekday?+day+month+year?",
         _rule_pattern(
-            "{weekday_prefix}{day_range}(?P<day>{day})(?:" + _DAY_MONTH_GAP + r"|(?<=\d)\u200c?)(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}?"
+            "{weekday_prefix}{day_range}(?P<day>{day})(?:" + _DAY_MONTH_GAP + r"|(?<=\d)\u200c?)(?P<month>{month})(?:{OPTIONAL_GAP}ماه)?{year_or_relative}?"
         ),
         _NAMES_A_MONTH, _DAY_GUARDS, flags=regex.IGNORECASE,
     ),
@@ -250,12 +250,12 @@ RULES = Registry((
     ),
     Rule(
         "month+year",
-        _rule_pattern(_MONTH_FIRST + r"(?P<month>{month})(?:[ \u200c]*ماه)?{year_or_relative}"),
+        _rule_pattern(_MONTH_FIRST + r"(?P<month>{month})(?:{OPTIONAL_GAP}ماه)?{year_or_relative}"),
         _NAMES_A_MONTH, _DAY_GUARDS, flags=regex.IGNORECASE,
     ),
     Rule(
         "month",
-        _rule_pattern(r"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month})[ \u200c]*ماه|(?P<month>{month_alone})"),
+        _rule_pattern(r"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month}){OPTIONAL_GAP}ماه|(?P<month>{month_alone})"),
         _NAMES_A_MONTH, (_lunar_month_alone, *_DAY_GUARDS), flags=regex.IGNORECASE,
     ),
     Rule(
@@ -269,7 +269,7 @@ RULES = Registry((
     Rule(
         "year",
         _rule_pattern(
-            r"سال{year_kind}{GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?![ \u200c]*{amount_after})"
+            r"سال{year_kind}{GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?!{OPTIONAL_GAP}{amount_after})"
             r"|(?P<year_in_words>{year_in_words_after_year}))(?:{era})?"
         ),
         _SAYS_A_YEAR, _DAY_GUARDS, flags=regex.IGNORECASE,
@@ -278,8 +278,8 @@ RULES = Registry((
     Rule(
         "year_alone",
         _rule_pattern(
-            r"(?<![/*][ \u200c]*)(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"
-            r"(?:{era}|(?=[ \u200c]*(?:[،,.؛:)]|$|و |تا |تاکنون|تا[ \u200c]+کنون)))"
+            r"(?<![/*]{OPTIONAL_GAP})(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"
+            r"(?:{era}|(?={OPTIONAL_GAP}(?:[،,.؛:)]|$|و |تا |تاکنون|تا{GAP}کنون)))"
         ),
         _FOUR_DIGIT_NUMBER, _DAY_GUARDS, flags=regex.IGNORECASE,
     ),
@@ -287,7 +287,7 @@ RULES = Registry((
         "weekday",
         _rule_pattern(
             r"(?:روز{GAP})?(?P<weekday>{weekday})"
-            r"(?:(?:[ \u200c]*ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده))?"
+            r"(?:(?:{OPTIONAL_GAP}ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده))?"
         ),
         _NAMES_A_WEEKDAY, (_weekday_of_no_day, *_DAY_GUARDS), flags=regex.IGNORECASE,
     ),
@@ -298,7 +298,7 @@ RULES = Registry((
         "event_year",
         _rule_pattern(
             WORD_START.replace("{", "{{").replace("}", "}}")
-            + r"(?:{event}(?:{GAP}{host})?[ \u200c]*(?P<year>{four_digit_year})"
+            + r"(?:{event}(?:{GAP}{host})?{OPTIONAL_GAP}(?P<year>{four_digit_year})"
             r"|{event_of_two_digit_years}{GAP}(?:{host}{GAP})?(?P<year>{two_digit_year}))(?!\d)"
         ),
         _NAMES_AN_EVENT, _DAY_GUARDS, frozenset({Trait.YEAR_OF_AN_EVENT}), flags=regex.IGNORECASE,
@@ -400,7 +400,7 @@ def _tense_word() -> regex.Pattern[str]:
     past = lexicons.alternation([row["word"] for row in lexicons.rows("verbs") if row["past"] == "yes"])
     # Not می‌خواهیم, "می خواهند" (we ask, they want): خواستن in the present, not the future's auxiliary.
     future = rf"(?<![\p{{L}}\p{{M}}\u200c]|{WORD_START}ن?می[ \u200c])(?P<future>{markers})"
-    return regex.compile(rf"(?:{future}|(?<![\p{{L}}\p{{M}}\u200c]){past}){WORD_END}")
+    return regex.compile(rf"(?:{future}|{WHOLE_WORD_START}{past}){WORD_END}")
 
 
 _CLAUSE_END = regex.compile(rf"[.؛:!?،,\n]|{WORD_START}که{WORD_END}")
@@ -445,7 +445,7 @@ def _names_a_street(text: str, match: regex.Match[str]) -> bool:
 @functools.cache
 def _street_before() -> regex.Pattern[str]:
     streets = lexicons.alternation(lexicons.column("street_words", "word"))
-    return regex.compile(rf"(?r){WORD_START}{streets}(?:[ \u200c]?های?)?[ \u200c]+\Z")  # (?r): see common
+    return regex.compile(right_before(rf"{streets}(?:[ \u200c]?های?)?", backwards=True))
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:

@@ -15,29 +15,29 @@ from extractor.facts.candidates import Date
 from extractor.facts.common import start_with_word_before
 from extractor.facts.rules import Trait
 from extractor.numbers import whole_number
-from extractor.patterns import WORD_START, WORD_END, WORD_OR_NUMBER_START
+from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END, WORD_OR_NUMBER_START, WORD_START
 
-_RANGE_JOINER = regex.compile(r"[ \u200c]+(?:تا|الی|لغایت)[ \u200c]+")
+_RANGE_JOINER = regex.compile(rf"{GAP}(?:تا|الی|لغایت){GAP}")
 _ADJACENT = regex.compile(r"[ \u200c،,]*\Z")
-_FROM = regex.compile(rf"{WORD_START}از[ \u200c]+(?:تاریخ[ \u200c]+)?\Z")
+_FROM = regex.compile(rf"{WORD_START}از{GAP}(?:تاریخ{GAP})?\Z")
 # اوایل, اواسط, اواخر (early, mid, late) stand beside a date, as annotators mark it, like بیش از beside
 # an amount; ابتدای, پایان, "9 ماهه نخست", "9 ماهه" (the first nine months of) take part in it, and the
 # از before them only when the period runs on (از ابتدای سال تاکنون; not a bare "از ابتدای سال آینده").
-_PART_OF_PERIOD = regex.compile(  # (?r), here and in _DAY_BEFORE: see facts.common
-    rf"(?r){WORD_START}(?:(?:ابتدای|آغاز|پایان|انتهای|نیمه[ \u200c]+(?P<half>اول|نخست|دوم))"
-    r"|(?:طی[ \u200c]+)?(?!هر[ \u200c])(?P<months>\d{1,2}|\p{L}+)[ \u200c]+"
-    r"(?:ماهه?[ \u200c]+(?P<which>نخست|اول|آغازین|پایانی|دوم|سوم|چهارم)|ماهه))[ \u200c]+\Z"
+_PART_OF_PERIOD = regex.compile(  # (?r), here and in _DAY_BEFORE: see patterns.WORD_BEFORE
+    rf"(?r){WORD_START}(?:(?:ابتدای|آغاز|پایان|انتهای|نیمه{GAP}(?P<half>اول|نخست|دوم))"
+    rf"|(?:طی{GAP})?(?!هر[ \u200c])(?P<months>\d{{1,2}}|\p{{L}}+){GAP}"
+    rf"(?:ماهه?{GAP}(?P<which>نخست|اول|آغازین|پایانی|دوم|سوم|چهارم)|ماهه)){GAP}\Z"
 )
 # "22 و 23 آذر", "روزهای نهم و دهم اردیبهشت", "پانزدهم تا بیست و پنجم اردیبهشت": a first day said
 # before the date that names the month, in digits or words.
 _DAY_BEFORE = regex.compile(
-    rf"(?r){WORD_OR_NUMBER_START}(?:روزهای[ \u200c]+)?(?P<day>\d{{1,2}}|(?:\p{{L}}+[ \u200c]+و[ \u200c]+)?\p{{L}}+)"
-    r"(?:[ \u200c]*(?:و|،)[ \u200c]*|[ \u200c]+(?:تا|الی|لغایت)[ \u200c]+)\Z"
+    rf"(?r){WORD_OR_NUMBER_START}(?:روزهای{GAP})?(?P<day>\d{{1,2}}|(?:\p{{L}}+{GAP}و{GAP})?\p{{L}}+)"
+    rf"(?:{OPTIONAL_GAP}(?:و|،){OPTIONAL_GAP}|{GAP}(?:تا|الی|لغایت){GAP})\Z"
 )
 # "سه ماهه دوم": the second three months of the year; "6 ماهه پایانی": its last six.
 _WHICH_PART = {"نخست": 1, "اول": 1, "آغازین": 1, "دوم": 2, "سوم": 3, "چهارم": 4}
 # "از سال 97 تاکنون", "از سال 1329 به بعد", "از سال 1974 به این سو": from then until the day of writing.
-_UNTIL_NOW = regex.compile(rf"[ \u200c]+(?:تاکنون|تا کنون|تا به امروز|به بعد|به این سو|به اینسو){WORD_END}")
+_UNTIL_NOW = regex.compile(rf"{GAP}(?:تاکنون|تا کنون|تا به امروز|به بعد|به این سو|به اینسو){WORD_END}")
 
 
 def merge(text: str, days: list[Date], reference: datetime.date | None) -> list[Date]:

@@ -8,7 +8,7 @@ from extractor import lexicons
 from extractor.facts.candidates import Duration
 from extractor.facts.common import SentenceContext, high_value, plain_number, qualifier_before
 from extractor.facts.rules import Registry, Rule
-from extractor.patterns import OPTIONAL_GAP, WORD_END
+from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END
 
 
 _HALF = 0.5
@@ -20,7 +20,7 @@ def _unit_after() -> str:
     # "10 ساله", "سه ماهه", "دو روزه": the adjective forms name a duration too.
     alternation = lexicons.alternation([*words, *(word + "ه" for word in words)])
     # "یک سال و نیم", "دو ماه و نیم", "یک سال‌ونیم": and a half.
-    half = rf"(?P<half>[ \u200c]+و{OPTIONAL_GAP}نیم{WORD_END})"
+    half = rf"(?P<half>{GAP}و{OPTIONAL_GAP}نیم{WORD_END})"
     # "یک هفته‌نامه" is a weekly paper, "ماه‌نامه" a monthly (not "دو هفته‌ای", a two weeks' one).
     unit = rf"(?P<unit>{alternation})(?![\p{{L}}\p{{M}}]|\u200cنامه)"
     return rf"{OPTIONAL_GAP}{unit}{half}?"

@@ -20,13 +20,13 @@ from extractor.facts.common import (
     with_dash_ranges,
 )
 from extractor.facts.rules import Registry, Rule
-from extractor.patterns import OPTIONAL_GAP, WORD_START, WORD_END
+from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END, WORD_START, right_before
 
 _AND = regex.compile(rf"{OPTIONAL_GAP}و{OPTIONAL_GAP}")
 _RATE_BASES = (1, 10, 100, 1000)
 _POUND = "pound"
 _IRANIAN_UNITS = ("rial", "toman")
-_RATE_GAP = regex.compile(r"(?:[ \u200c]+[\p{L}\p{M}]+){0,3}[ \u200c]+")  # the currency's country at most
+_RATE_GAP = regex.compile(rf"(?:{GAP}[\p{{L}}\p{{M}}]+){{0,3}}{GAP}")  # the currency's country at most
 
 
 @functools.cache
@@ -48,7 +48,7 @@ def _currency_after() -> str:
     adjectives = [form for row in rows for form in lexicons.currency_adjectives(row)]
     with_country = lexicons.alternation([row["word"] for row in rows if row["alone"] == "no"])
     countries = lexicons.alternation([row["name"] for row in lexicons.rows("places") if row["kind"] == "country"])
-    currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?=[ \u200c]+{countries}{WORD_END})"
+    currency = rf"{lexicons.alternation([*alone, *adjectives])}|{with_country}(?={GAP}{countries}{WORD_END})"
     return rf"{OPTIONAL_GAP}(?P<currency>{currency}){WORD_END}"
 
 
@@ -113,7 +113,7 @@ def _scale_values() -> dict[str, int]:
 @functools.cache
 def _money_noun_before() -> regex.Pattern[str]:
     nouns = lexicons.alternation(lexicons.column("money_nouns", "word"))
-    return regex.compile(rf"(?r){WORD_START}{nouns}(?:[ \u200c]+\p{{L}}+)?[ \u200c]+\Z")  # (?r): see common
+    return regex.compile(right_before(rf"{nouns}(?:{GAP}\p{{L}}+)?", backwards=True))
 
 
 def _start_at_from(text: str, start: int) -> int:

@@ -11,14 +11,14 @@ import regex
 from extractor import lexicons
 from extractor.facts.candidates import Date
 from extractor.facts.rules import Trait
-from extractor.patterns import WORD_START
+from extractor.patterns import OPTIONAL_GAP, WORD_START
 
 _TODAY = "امروز"
 _CLAUSE_END = regex.compile(r"[.؛:!?«»]")
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c]+")
 # Where امروز stands as an adverb: at the start of the sentence or a clause, or after a conjunction.
 _ADVERB_POSITION = regex.compile(
-    rf"(?r)(?:\A|[.؛:!?«»،,/]|{WORD_START}(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا|نیز|هم|بطوریکه|تردید))[ \u200c]*\Z"
+    rf"(?r)(?:\A|[.؛:!?«»،,/]|{WORD_START}(?:و|که|اما|ولی|منتها|بلکه|اگر|چون|زیرا|بسا|نیز|هم|بطوریکه|تردید)){OPTIONAL_GAP}\Z"
 )
 
 

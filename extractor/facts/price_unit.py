@@ -8,7 +8,7 @@ import functools
 import regex
 
 from extractor import lexicons
-from extractor.patterns import WORD_START
+from extractor.patterns import GAP, right_before
 
 _LOOK_BACK = 60  # characters before an amount searched for its unit: هر, the unit and a few words
 
@@ -19,9 +19,9 @@ def _pattern() -> regex.Pattern[str]:
     adjectives = lexicons.alternation([row["word"] for row in lexicons.rows("price_units") if row["adjective"] == "yes"])
     # "هر کیلو گوشت گوسفندی 450 هزار تومان", "هر متر مربع آپارتمان در تهران به 10 میلیون تومان": up to five
     # words (what is sold, where) between the unit and the amount.
-    each = rf"هر[ \u200c]+(?P<unit>{units})(?:[ \u200c]+[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\u200c]*){{0,5}}"
+    each = rf"هر{GAP}(?P<unit>{units})(?:{GAP}[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\u200c]*){{0,5}}"
     adjective = rf"(?P<unit>{adjectives})[ \u200c]?(?:ای|یی|ی)"
-    return regex.compile(rf"{WORD_START}(?:{each}|{adjective})[ \u200c]+\Z")
+    return regex.compile(right_before(f"(?:{each}|{adjective})"))
 
 
 @functools.cache

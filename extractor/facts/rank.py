@@ -5,14 +5,14 @@ from __future__ import annotations
 from extractor.facts.candidates import Rank
 from extractor.facts.common import SentenceContext
 from extractor.facts.rules import Registry, Rule
-from extractor.patterns import GAP, WORD_START
+from extractor.patterns import right_before
 
 _LOOK_BACK = 12  # how far before the number the rank word is looked for
 
 
 def _rank_word_before() -> str:
     """A rank word right before the number (searched for there)."""
-    return rf"{WORD_START}(?:رتبه|مقام|جایگاه|رده){GAP}\Z"
+    return right_before("(?:رتبه|مقام|جایگاه|رده)")
 
 
 _RANK_WORD_AND_ORDINAL = Rule("rank_word+ordinal", _rank_word_before)

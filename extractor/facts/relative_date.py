@@ -19,12 +19,12 @@ from extractor.facts.common import (
     written_year_calendar,
 )
 from extractor.facts.rules import Needs, Registry, Rule, Trait
-from extractor.patterns import GAP, WORD_START, WORD_END, WORD_OR_NUMBER_END
+from extractor.patterns import GAP, OPTIONAL_GAP, WHOLE_WORD_OR_NUMBER_START, WORD_END, WORD_OR_NUMBER_END, WORD_START
 
 # What takes part of a year (date_merge joins it to the year): "9 ماهه (نخست)", "نیمه اول", "پایان", ...
 _YEAR_EDGE_WORDS = ("پایان", "ابتدای", "آغاز", "انتهای", "اوایل", "اواسط", "اواخر")
 _YEAR_PART_WORDS = (
-    "ماهه?[ \u200c]+(?:نخست|اول|دوم|سوم|چهارم|آغازین|پایانی)|ماهه|نیمه[ \u200c]+(?:اول|نخست|دوم)|"
+    rf"ماهه?{GAP}(?:نخست|اول|دوم|سوم|چهارم|آغازین|پایانی)|ماهه|نیمه{GAP}(?:اول|نخست|دوم)|"
     + "|".join(_YEAR_EDGE_WORDS)
 )
 _NOT_THIS_YEAR = "جاری|گذشته|آینده|قبل|پیش|بعد|اخیر|آتی|جدید|دیگر|نو|میلادی|شمسی|قمری|مالی|تحصیلی|زراعی|آبی"
@@ -76,7 +76,7 @@ def _patterns() -> dict[str, str]:
     # "تابستان سال گذشته", "بهار سال قبل", "پاییز سال جاری", "زمستان سال آینده" (not اخیر, not بعد).
     year_direction = lexicons.alternation([word for word, way in _directions().items() if way in _YEAR_DIRECTIONS])
     # Not the second half of a word joined by ZWNJ: "شبانه‌روز گذشته" (the last 24 hours) is no day.
-    start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", rf"{WORD_OR_NUMBER_END}"
+    start, end = WHOLE_WORD_OR_NUMBER_START, WORD_OR_NUMBER_END
     # "جامعه امروز", "دنیای امروز", "تا به امروز": today's world, nowadays, so far: no particular day.
     nowadays = lexicons.alternation(lexicons.column("nowadays_nouns", "word"))
     not_a_day = rf"(?<!(?:{WORD_START}{nowadays}|تا به){GAP})(?!امروز{GAP}(?:{nowadays}){WORD_END})"
@@ -99,19 +99,19 @@ def _patterns() -> dict[str, str]:
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
-        "part_of_this_year": rf"(?<=(?:{_YEAR_PART_WORDS})[ \u200c]+)سال"
-        rf"(?![ \u200c]*(?:ها|های)|{GAP}(?:{_NOT_THIS_YEAR}|{number_word}){WORD_END}"
-        rf"|{GAP}(?:\d{{4}}|\d{{2}})(?![\d.,/٫])(?![ \u200c]*{amount_words()}))",
+        "part_of_this_year": rf"(?<=(?:{_YEAR_PART_WORDS}){GAP})سال"
+        rf"(?!{OPTIONAL_GAP}(?:ها|های)|{GAP}(?:{_NOT_THIS_YEAR}|{number_word}){WORD_END}"
+        rf"|{GAP}(?:\d{{4}}|\d{{2}})(?![\d.,/٫])(?!{OPTIONAL_GAP}{amount_words()}))",
         # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time;
         # "در فصل تابستان" is any summer (no year), "تابستان گذشته" the last one.
-        "season": rf"(?:(?<=(?:در|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز)[ \u200c]+)(?P<season>{season})"
+        "season": rf"(?:(?<=(?:در|طی|اوایل|اواسط|اواخر|ابتدای|پایان|آغاز){GAP})(?P<season>{season})"
         rf"|(?P<season>{season})(?={GAP}(?:سال|امسال|پارسال|گذشته|آینده|\d)))"
         rf"(?:{GAP}(?:سال{GAP})?(?P<year>\d{{4}}|\d{{2}})(?!\d)|{GAP}(?P<this_year>امسال|پارسال)"
         rf"|{GAP}سال{GAP}(?P<year_direction>{year_direction})|{GAP}(?P<season_direction>گذشته|آینده))?",
     }
     sources = {rule: f"{start}(?:{pattern}){end}" for rule, pattern in patterns.items()}
     # Matched right after a number: "دو ماه و نیم گذشته", "دوسال پیش".
-    sources["counted_period"] = rf"[ \u200c]*(?P<unit>{unit})(?P<half>{GAP}و{GAP}نیم)?{GAP}(?P<direction>{direction}){end}"
+    sources["counted_period"] = rf"{OPTIONAL_GAP}(?P<unit>{unit})(?P<half>{GAP}و{GAP}نیم)?{GAP}(?P<direction>{direction}){end}"
     return sources
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -46,19 +46,23 @@ class Needs:
     test: Callable[[SentenceContext], bool] | None = None
 
     @functools.cached_property
-    def _words(self) -> frozenset[str] | None:
-        return None if self.words is None else frozenset(self.words() if callable(self.words) else self.words)
+    def met_by(self) -> Callable[[SentenceContext], bool]:
+        """Whether a sentence holds what the rule needs (a function built once: this runs for every
+        sentence and every rule)."""
+        test = self.test
+        words = None if self.words is None else frozenset(self.words() if callable(self.words) else self.words)
+        text = () if self.text is None else tuple(self.text() if callable(self.text) else self.text)
+        if test is None and text == ():
+            return (lambda sentence: True) if words is None else (lambda sentence: not words.isdisjoint(sentence.word_parts))
 
-    @functools.cached_property
-    def _text(self) -> tuple[str, ...]:
-        return () if self.text is None else tuple(self.text() if callable(self.text) else self.text)
+        def met_by(sentence: SentenceContext) -> bool:
+            if test is not None and not test(sentence):
+                return False
+            if words is not None and words.isdisjoint(sentence.word_parts):
+                return False
+            return not text or any(part in sentence.text for part in text)
 
-    def met_by(self, sentence: SentenceContext) -> bool:
-        if self.test is not None and not self.test(sentence):
-            return False
-        if self._words is not None and self._words.isdisjoint(sentence.word_parts):
-            return False
-        return not self._text or any(part in sentence.text for part in self._text)
+        return met_by
 
 
 ALWAYS = Needs()
@@ -106,37 +110,37 @@ def derived(name: str, *traits: Trait) -> Rule:
     return Rule(name, traits=frozenset(traits))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Registry:
     """The rules of one finder, in the order they run."""
 
     rules: tuple[Rule, ...]
-    by_name: dict[str, Rule] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "by_name", {rule.name: rule for rule in self.rules})
-        if len(self.by_name) != len(self.rules):
+        if len({rule.name for rule in self.rules}) != len(self.rules):
             raise ValueError("two rules of one registry share a name")
-
-    def __getitem__(self, name: str) -> Rule:
-        return self.by_name[name]
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
-    def runnable(self, sentence: SentenceContext) -> Iterator[Rule]:
-        """The rules whose needs the sentence meets (each distinct Needs checked once)."""
-        met: dict[int, bool] = {}
+    @functools.cached_property
+    def _needs(self) -> tuple[tuple[Needs, ...], tuple[int, ...]]:
+        """The distinct Needs of the rules, and for each rule the index of its Needs among them."""
+        distinct: dict[Needs, int] = {}
         for rule in self.rules:
-            key = id(rule.needs)
-            if key not in met:
-                met[key] = rule.needs.met_by(sentence)
-            if met[key]:
-                yield rule
+            distinct.setdefault(rule.needs, len(distinct))
+        return tuple(distinct), tuple(distinct[rule.needs] for rule in self.rules)
 
-    def matches(self, sentence: SentenceContext) -> Iterator[tuple[Rule, regex.Match[str]]]:
+    def runnable(self, sentence: SentenceContext) -> list[Rule]:
+        """The rules whose needs the sentence meets, in order (each distinct Needs checked once)."""
+        distinct, of_rule = self._needs
+        met = [needs.met_by(sentence) for needs in distinct]
+        return [rule for rule, needs in zip(self.rules, of_rule) if met[needs]]
+
+    def matches(self, sentence: SentenceContext) -> list[tuple[Rule, regex.Match[str]]]:
         """Each runnable rule's matches that no guard of it vetoes, rule by rule, left to right."""
-        for rule in self.runnable(sentence):
-            for match in rule.compiled.finditer(sentence.text):
-                if not rule.vetoed(sentence.text, match):
-                    yield rule, match
+        text = sentence.text
+        return [
+            (rule, match) for rule in self.runnable(sentence) for match in rule.compiled.finditer(text)
+            if not rule.guards or not rule.vetoed(text, match)
+        ]

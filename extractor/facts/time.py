@@ -15,12 +15,12 @@ from extractor.facts.candidates import Date, Time
 from extractor.facts.common import SentenceContext, start_with_word_before
 from extractor.facts.rules import Needs, Registry, Rule, Trait
 from extractor.numbers import whole_number
-from extractor.patterns import GAP, WORD_END
+from extractor.patterns import GAP, OPTIONAL_GAP, WHOLE_WORD_OR_NUMBER_END, WHOLE_WORD_OR_NUMBER_START, WORD_END
 
 # Directions from the moment of writing (lexicons/relative_directions.tsv) that hours are counted in:
 # not جاری, and not بعد ("دو ساعت بعد" is after the event told).
 _HOURS_DIRECTIONS = ("previous", "recent", "next")
-_JOIN_TO_DAY = regex.compile(r"[ \u200c،,]*(?:روز[ \u200c]+)?\Z|\A[ \u200c،,]*(?:روز[ \u200c]+)?")
+_JOIN_TO_DAY = regex.compile(rf"[ \u200c،,]*(?:روز{GAP})?\Z|\A[ \u200c،,]*(?:روز{GAP})?")
 # Times that name their own day: امشب is tonight; دیشب and "شب گذشته" (rule last_night) last night.
 _NIGHT_DAY_OFFSETS = {"امشب": 0, "دیشب": -1}
 _LAST_DAY_OFFSET = -1
@@ -43,7 +43,7 @@ def _hours_from_now() -> str:
 @functools.cache
 def _part_after() -> regex.Pattern[str]:
     part = lexicons.alternation(lexicons.column("parts_of_day", "word"))
-    return regex.compile(rf"{GAP}(?P<part>{part})(?![\p{{L}}\p{{M}}\d]|\u200c[\p{{L}}\p{{M}}])")
+    return regex.compile(rf"{GAP}(?P<part>{part}){WHOLE_WORD_OR_NUMBER_END}")
 
 
 @functools.cache
@@ -68,7 +68,7 @@ def _patterns() -> dict[str, str]:
         rf"(?:{GAP}(?:{part_of_last_day}|(?P<part>{part})|{night}))?"
     )
     # Not inside a word joined by ZWNJ: "دوشنبه شب‌های هر هفته" is every Monday night, no one time.
-    start, end = r"(?<![\p{L}\p{M}\d]|[\p{L}\p{M}]\u200c)", r"(?![\p{L}\p{M}\d]|\u200c[\p{L}\p{M}])"
+    start, end = WHOLE_WORD_OR_NUMBER_START, WHOLE_WORD_OR_NUMBER_END
     patterns = {
         "clock": clock,
         "digits_clock": r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?!:?\d)",
@@ -112,7 +112,7 @@ def _time_zone() -> regex.Pattern[str]:
     """"ساعت 19 به وقت محلی", "ساعت 21:40 (به وقت تهران)": the time zone stated right after a time."""
     zones = lexicons.alternation([*lexicons.column("time_zone_words", "word"), *lexicons.single_word_places()])
     return regex.compile(
-        rf"[ \u200c]*(?P<open>\([ \u200c]*)?به{GAP}وقت{GAP}(?P<zone>{zones}){WORD_END}(?(open)[ \u200c]*\))"
+        rf"{OPTIONAL_GAP}(?P<open>\({OPTIONAL_GAP})?به{GAP}وقت{GAP}(?P<zone>{zones}){WORD_END}(?(open){OPTIONAL_GAP}\))"
     )
 
 

@@ -8,6 +8,8 @@ from importlib import resources
 
 import regex
 
+from extractor.patterns import GAP
+
 # Persian writes compounds apart, joined, or with a zero-width non-joiner: "پنج شنبه", "پنجشنبه", "پنج‌شنبه".
 _JOINER = r"[ \u200c]?"
 
@@ -44,7 +46,7 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(phrase_pattern(phrase) for phrase in ordered) + ")"
 
 
-_JOINERS = regex.compile(r"[ \u200c]+")
+_JOINERS = regex.compile(GAP)
 
 
 def canonical(phrase: str) -> str:
