@@ -16,6 +16,7 @@ from itertools import islice
 from extractor.dask_engine import run_on_cluster
 from extractor.output import FORMATS
 from extractor.errors import KhabarError
+from extractor.facts import compile_rules
 from extractor.pipeline import MAX_CHARACTERS, extract
 from extractor.reading import Record
 
@@ -50,6 +51,7 @@ def warm_up() -> None:
     short-lived objects, so the youngest generation is collected every 50,000 allocations, not 700
     (about 5-10% of a run's time, measured on the shared news corpora)."""
     extract(_WARM_UP_TEXT)
+    compile_rules()  # the rules the warm-up text does not run
     gc.freeze()
     gc.set_threshold(_YOUNG_GENERATION_THRESHOLD, *gc.get_threshold()[1:])
 

@@ -295,3 +295,31 @@ def test_lexicons_alternation_of_phrases_of_one_length_matches_the_longest_text(
         pattern = lexicons.alternation(phrases)
         assert pattern == lexicons.alternation(list(reversed(phrases)))
         assert regex.match(pattern, "abcd").group() == "abcd"
+
+
+@pytest.mark.parametrize("word", lexicons.column("rank_words", "word"))
+def test_lexicons_every_rank_word_makes_a_rank(word):
+    fact = _only_fact(f"این شرکت {word} چهاردهم را کسب کرد.")
+    assert (fact.kind, fact.value, fact.text) == ("rank", 14, f"{word} چهاردهم")
+
+
+@pytest.mark.parametrize("row", lexicons.rows("weekday_vetoes"), ids=lambda row: row["word"])
+def test_lexicons_every_weekday_veto_names_no_day(row):
+    """"امام جمعه", "نماز جمعه": the Friday prayer; "روزهای جمعه": every Friday. No one day (a bare
+    "روز جمعه" is one)."""
+    assert extract(f"{row['word']} جمعه سخنرانی کرد.", reference_date=REFERENCE).facts == []
+    assert [fact.text for fact in extract("روز جمعه سخنرانی کرد.", reference_date=REFERENCE).facts] == ["روز جمعه"]
+
+
+@pytest.mark.parametrize("word", lexicons.column("year_edge_words", "word"))
+def test_lexicons_every_year_edge_word_names_this_year(word):
+    """"تا پایان سال", "اواخر سال": a part of this year, which the reference date resolves."""
+    fact = _only_fact(f"طرح تا {word} سال تمام می شود.", reference_date=REFERENCE)
+    assert (fact.kind, fact.start, fact.end) == ("date", datetime.date(2018, 3, 21), datetime.date(2019, 3, 20))
+    assert fact.text.endswith("سال")
+
+
+@pytest.mark.parametrize("word", lexicons.column("name_ending_words", "word"))
+def test_lexicons_every_name_ending_word_ends_an_organization(word):
+    organizations = [entity.text for entity in extract(f"کارکنان شرکت فولادسازان {word} به تهران رفتند.").entities if entity.label == "ORG"]
+    assert organizations == ["شرکت فولادسازان"]

@@ -39,10 +39,6 @@ PLACE_HEAD, PLACE_AFTER_HEAD = "place_head", "place_after_head"
 _SAYYID = ("سید", "سیده")  # "سید علی", "سیدمحمد": a descendant of the Prophet, written before the first name
 
 _MOST_JOINED_GAPS = 3  # spelling variants (apart, ZWNJ, joined) only for names of up to four words
-_ENDING_WORDS = (
-    "ها", "های", "ای", "خود", "ما", "شما", "آنها", "همه", "برخی", "چند", "کشور", "کشورهای", "آباد", "همچنین",
-    "اما", "ولی", "سپس", "همچنان", "بنابراین", "البته", "رغم", "نیت", "همجواری", "امسال", "گذشته", "آینده", "جاری",
-)
 
 
 @functools.cache
@@ -66,7 +62,7 @@ def stop_words() -> frozenset[str]:
         *lexicons.column("place_heads", "word"),
         *lexicons.column("generic_modifiers", "word"),  # "شهید گمنام", "محقق برگزیده": no one's name
         *lexicons.column("qualifiers", "phrase"),  # "خانم حدودا 65 ساله": a quantity's qualifier, no name
-        *_ENDING_WORDS,
+        *lexicons.column("name_ending_words", "word"),  # "ها", "همچنین", "امسال": no name goes on over them
         *lexicons.column("verb_nouns", "word"),  # مورد بررسی قرار داد: where a name ends and the verb begins
     ]
     # An organization's head starts a new name; only its first word ends the one before ("روابط عمومی").

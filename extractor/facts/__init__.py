@@ -32,6 +32,10 @@ from extractor.facts.common import SentenceContext
 
 FINDERS = (money, percent, age, duration, rank, count)
 DAY_FINDERS = (date, relative_date, decade, century)  # time grows over the days these find, so it runs after them
+# Every rule of every finder: the sentence-wide ones, and those anchored at a number.
+REGISTRIES = (
+    *(finder.RULES for finder in (*DAY_FINDERS, time, *FINDERS)), relative_date.NUMBER_RULES, time.NUMBER_RULES,
+)
 KIND_ORDER = ("time", "date", "money", "percent", "age", "duration", "rank", "count")
 _KIND_RANK = {kind: order for order, kind in enumerate(KIND_ORDER)}
 
@@ -51,6 +55,13 @@ def find_facts(
     days = [day for day in days if not nowadays.means_nowadays(sentence_text, day)]
     candidates = [*days, *times, *(c for finder in FINDERS for c in finder.find(sentence))]
     return [candidate.shifted(start) for candidate in settle_overlaps(candidates)]
+
+
+def compile_rules() -> None:
+    """Compile every rule's pattern now (each is compiled on first use otherwise): a batch does this
+    once, before it forks its workers."""
+    for registry in REGISTRIES:
+        registry.compile()
 
 
 def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:

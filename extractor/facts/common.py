@@ -129,7 +129,7 @@ def with_word_parts(text: str, words: frozenset[str]) -> frozenset[str]:
 class SentenceContext:
     """One sentence handed to every finder: its text, its numbers, the date to resolve against, its
     words (`sentence_words`) and those with the parts of joined words (`with_word_parts`), and where the
-    people it names end (when the entities were recognized)."""
+    people it names end (when the entities were recognized), and whether it holds a digit."""
 
     text: str
     numbers: list[NumberMatch]
@@ -137,15 +137,14 @@ class SentenceContext:
     words: frozenset[str]
     word_parts: frozenset[str]
     name_ends: frozenset[int] = frozenset()
+    has_digits: bool = False
 
     @classmethod
     def read(cls, text: str, reference_date: datetime.date | None, name_ends: frozenset[int] = frozenset()) -> SentenceContext:
         words = sentence_words(text)
-        return cls(text, find_numbers(text, words), reference_date, words, with_word_parts(text, words), name_ends)
-
-    @functools.cached_property
-    def has_digits(self) -> bool:
-        return _DIGIT.search(self.text) is not None
+        numbers = find_numbers(text, words)
+        has_digits = any(number.has_digits for number in numbers) or _DIGIT.search(text) is not None
+        return cls(text, numbers, reference_date, words, with_word_parts(text, words), name_ends, has_digits)
 
     @property
     def single_numbers(self) -> list[NumberMatch]:

@@ -115,7 +115,7 @@ def _fragments() -> dict[str, str]:
     month_alone = lexicons.alternation([row["name"] for row in months if row["alone"] == "yes"])
     # جمعه in "امام جمعه", "نماز عبادی سیاسی جمعه", "خطبه‌های جمعه" is the Friday prayer, not a day;
     # "پنجشنبه‌ها و جمعه‌ها", "سه شنبه های بدون خودرو", "روزهای سه شنبه" are every such day, no one day.
-    prayer = rf"(?:امامت|امام|ائمه|نماز|خطیب|خطبه|روزهای)(?:[ \u200c]?های?)?(?:{OPTIONAL_GAP}(?:عبادی{GAP}سیاسی|موقت))?"
+    prayer = lexicons.alternation(lexicons.column("weekday_vetoes", "word")) + rf"(?:[ \u200c]?های?)?(?:{OPTIONAL_GAP}(?:عبادی{GAP}سیاسی|موقت))?"
     every = rf"(?![ \u200c]?های?{WORD_END})"
     within_a_name = rf"(?<!(?:یک|دو|سه|چهار|پنج){OPTIONAL_GAP})"  # شنبه inside "روزهای سه شنبه"
     weekday = rf"(?<!{prayer}{GAP}){within_a_name}" + lexicons.alternation(lexicons.column("weekdays", "name")) + every

@@ -1,7 +1,9 @@
-"""Finds ranks: رتبه, مقام, جایگاه or رده followed by an ordinal or a number (رتبه چهاردهم = 14)."""
+"""Finds ranks: a rank word (lexicons/rank_words.tsv: رتبه, مقام, ...) followed by an ordinal or a number
+(رتبه چهاردهم = 14)."""
 
 from __future__ import annotations
 
+from extractor import lexicons
 from extractor.facts.candidates import Rank
 from extractor.facts.common import SentenceContext
 from extractor.facts.rules import Registry, Rule
@@ -12,7 +14,7 @@ _LOOK_BACK = 12  # how far before the number the rank word is looked for
 
 def _rank_word_before() -> str:
     """A rank word right before the number (searched for there)."""
-    return right_before("(?:رتبه|مقام|جایگاه|رده)")
+    return right_before(lexicons.alternation(lexicons.column("rank_words", "word")))
 
 
 _RANK_WORD_AND_ORDINAL = Rule("rank_word+ordinal", _rank_word_before)

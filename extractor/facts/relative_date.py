@@ -22,11 +22,11 @@ from extractor.facts.rules import Needs, Registry, Rule, Trait
 from extractor.patterns import GAP, OPTIONAL_GAP, WHOLE_WORD_OR_NUMBER_START, WORD_END, WORD_OR_NUMBER_END, WORD_START
 
 # What takes part of a year (date_merge joins it to the year): "9 ماهه (نخست)", "نیمه اول", "پایان", ...
-_YEAR_EDGE_WORDS = ("پایان", "ابتدای", "آغاز", "انتهای", "اوایل", "اواسط", "اواخر")
-_YEAR_PART_WORDS = (
-    rf"ماهه?{GAP}(?:نخست|اول|دوم|سوم|چهارم|آغازین|پایانی)|ماهه|نیمه{GAP}(?:اول|نخست|دوم)|"
-    + "|".join(_YEAR_EDGE_WORDS)
-)
+def _year_part_words() -> str:
+    """The words before سال that take part of a year: "9 ماهه (نخست)", "نیمه اول", and the edge words
+    (lexicons/year_edge_words.tsv: پایان, ابتدای, اواخر, ...)."""
+    edges = "|".join(lexicons.column("year_edge_words", "word"))
+    return rf"ماهه?{GAP}(?:نخست|اول|دوم|سوم|چهارم|آغازین|پایانی)|ماهه|نیمه{GAP}(?:اول|نخست|دوم)|{edges}"
 _NOT_THIS_YEAR = "جاری|گذشته|آینده|قبل|پیش|بعد|اخیر|آتی|جدید|دیگر|نو|میلادی|شمسی|قمری|مالی|تحصیلی|زراعی|آبی"
 _JALALI = "jalali"
 _GREGORIAN = "gregorian"
@@ -99,7 +99,7 @@ def _patterns() -> dict[str, str]:
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
-        "part_of_this_year": rf"(?<=(?:{_YEAR_PART_WORDS}){GAP})سال"
+        "part_of_this_year": rf"(?<=(?:{_year_part_words()}){GAP})سال"
         rf"(?!{OPTIONAL_GAP}(?:ها|های)|{GAP}(?:{_NOT_THIS_YEAR}|{number_word}){WORD_END}"
         rf"|{GAP}(?:\d{{4}}|\d{{2}})(?![\d.,/٫])(?!{OPTIONAL_GAP}{amount_words()}))",
         # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time;
@@ -172,12 +172,13 @@ RULES = Registry((
     ),
     Rule("this_year", _pattern("this_year"), Needs(words=tuple(_THIS_YEAR)), produce=_this_year),
     Rule(
-        "part_of_this_year", _pattern("part_of_this_year"), Needs(words=("سال",), text=("ماه", "نیمه", *_YEAR_EDGE_WORDS)),
+        "part_of_this_year", _pattern("part_of_this_year"), Needs(words=("سال",), text=lambda: ("ماه", "نیمه", *lexicons.column("year_edge_words", "word"))),
         produce=_part_of_this_year,
     ),
     Rule("season", _pattern("season"), Needs(words=_first_words(lambda: _seasons())), produce=_season_of),
 ))
 _COUNTED_PERIOD = Rule("counted_period", _pattern("counted_period"))  # "دو روز پیش": after a number
+NUMBER_RULES = Registry((_COUNTED_PERIOD,))
 
 
 def find(sentence: SentenceContext) -> list[Date]:

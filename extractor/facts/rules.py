@@ -123,6 +123,12 @@ class Registry:
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
+    def compile(self) -> None:
+        """Compile every rule's pattern now rather than on first use."""
+        for rule in self.rules:
+            if rule.pattern is not None:
+                _ = rule.compiled
+
     @functools.cached_property
     def _needs(self) -> tuple[tuple[Needs, ...], tuple[int, ...]]:
         """The distinct Needs of the rules, and for each rule the index of its Needs among them."""

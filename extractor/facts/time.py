@@ -95,6 +95,7 @@ RULES = Registry((
     Rule("last_night", _pattern("last_night"), _SAYS_A_PART_OF_DAY, traits=_OF_A_DAY),  # شب گذشته: of the day before
 ))
 _HOURS_FROM_NOW = Rule("hours_from_now", _hours_from_now)  # after a number
+NUMBER_RULES = Registry((_HOURS_FROM_NOW,))
 
 
 def find(sentence: SentenceContext, days: list[Date]) -> list[Time]:
