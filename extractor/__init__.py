@@ -22,7 +22,7 @@ from extractor.models import (
     TimeFact,
 )
 from extractor.numbers import find_numbers, parse_number
-from extractor.pipeline import extract
+from extractor.pipeline import extract, extract_json
 from extractor.reading import extract_file, extract_jsonl_file
 
 __version__ = "0.1.0"
@@ -43,6 +43,7 @@ __all__ = [
     "TimeFact",
     "extract",
     "extract_file",
+    "extract_json",
     "extract_jsonl_file",
     "find_numbers",
     "parse_number",

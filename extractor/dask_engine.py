@@ -11,7 +11,7 @@ from functools import partial
 from itertools import islice
 
 from extractor.errors import ClusterUnreachableError, MissingDependencyError
-from extractor.pipeline import extract
+from extractor.pipeline import extract_json
 
 # Records sent to the cluster per round trip: results come back in input order, memory stays bounded.
 RECORDS_PER_ROUND = 512
@@ -21,7 +21,7 @@ _TCP_SCHEMES = ("tcp", "tls")
 
 def document_json(text: str, reference_date: datetime.date | None = None, document_id: str | None = None) -> str:
     """One text's Document as JSON: what the Dask functions map over their items."""
-    return extract(text, reference_date=reference_date, document_id=document_id).model_dump_json()
+    return extract_json(text, reference_date=reference_date, document_id=document_id)
 
 
 def extract_bag(bag, reference_date: datetime.date | None = None):

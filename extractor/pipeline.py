@@ -46,6 +46,34 @@ def extract(
     3000 ReferenceDateError, and `text` that is not a str (bytes: decode first) TypeError. A text longer
     than `max_characters` (None: no limit) raises DocumentTooLargeError.
     """
+    return Document.model_validate(_document_fields(text, reference_date, document_id, with_entities, max_characters))
+
+
+def extract_json(
+    text: str,
+    reference_date: datetime.date | datetime.datetime | str | None = None,
+    document_id: str | None = None,
+    with_entities: bool = True,
+    max_characters: int | None = MAX_CHARACTERS,
+) -> str:
+    """`extract(...).model_dump_json()`, the same text, built without pydantic's validation: the batch's
+    hot path (a few percent of its instructions). Each fact's fields are checked where its finder builds
+    them (facts.candidates); the tests compare the two on every corpus document."""
+    fields = _document_fields(text, reference_date, document_id, with_entities, max_characters, construct=True)
+    return Document.model_construct(**fields).model_dump_json(warnings=False)
+
+
+def _document_fields(
+    text: str,
+    reference_date: datetime.date | datetime.datetime | str | None,
+    document_id: str | None,
+    with_entities: bool,
+    max_characters: int | None,
+    construct: bool = False,
+) -> dict:
+    """The Document's fields. Paragraphs, sentences and entities are plain dicts, which pydantic validates
+    with the Document in one call (a few percent of a batch run, against building each model on its own);
+    facts are models (the notes read them), validated one by one or, with `construct`, not at all."""
     text = arguments.text(text)
     if max_characters is not None and len(text) > max_characters:
         raise DocumentTooLargeError(len(text), max_characters)
@@ -55,37 +83,33 @@ def extract(
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
     layout = TextLayout(normalized, paragraphs.kept)
     mentions, speakers = _entities_and_speakers(layout, paragraphs.kept, with_entities)
-    sentences, facts = _sentences_and_facts(layout, paragraphs.kept, speakers, mentions, reference_date)
-    # Paragraphs, sentences and entities stay plain dicts: pydantic validates them with the Document, in one call
-    # (a few percent of a batch run, against building each model on its own).
-    return Document.model_validate(
-        {
-            "id": document_id,
-            "source": attribution.source_agency(layout.text),
-            "reference_date": reference_date,
-            "text": layout.text,
-            "paragraphs": [_paragraph(block, layout, speaker) for block, speaker in zip(paragraphs.kept, speakers)],
-            "sentences": sentences,
-            "facts": facts,
-            "entities": [
-                _entity(mention, layout) for mention in mentions if not layout.cuts_a_character(mention.start, mention.end)
-            ],
-            "notes": notes.notes(layout.text, facts, {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}),
-            "duplicates": [
-                DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
-                for block, first in paragraphs.duplicates
-            ],
-            "boilerplate": [
-                BoilerplateLine(
-                    index=block.index,
-                    raw_span=_raw_block_span(normalized, block),
-                    text=normalized.text[block.start : block.end],
-                    reason=reason,
-                )
-                for block, reason in paragraphs.boilerplate
-            ],
-        }
-    )
+    sentences, facts = _sentences_and_facts(layout, paragraphs.kept, speakers, mentions, reference_date, construct)
+    return {
+        "id": document_id,
+        "source": attribution.source_agency(layout.text),
+        "reference_date": reference_date,
+        "text": layout.text,
+        "paragraphs": [_paragraph(block, layout, speaker) for block, speaker in zip(paragraphs.kept, speakers)],
+        "sentences": sentences,
+        "facts": facts,
+        "entities": [
+            _entity(mention, layout) for mention in mentions if not layout.cuts_a_character(mention.start, mention.end)
+        ],
+        "notes": notes.notes(layout.text, facts, {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}),
+        "duplicates": [
+            DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
+            for block, first in paragraphs.duplicates
+        ],
+        "boilerplate": [
+            BoilerplateLine(
+                index=block.index,
+                raw_span=_raw_block_span(normalized, block),
+                text=normalized.text[block.start : block.end],
+                reason=reason,
+            )
+            for block, reason in paragraphs.boilerplate
+        ],
+    }
 
 
 def _sentences_and_facts(
@@ -94,8 +118,10 @@ def _sentences_and_facts(
     speakers: list[Speaker | None],
     mentions: list[entities.Mention],
     reference_date: datetime.date | None,
+    construct: bool = False,
 ) -> tuple[list[dict], list[Fact]]:
-    """Each kept paragraph's sentences (as dicts) and the facts found in them."""
+    """Each kept paragraph's sentences (as dicts) and the facts found in them (`construct`: built with
+    no validation)."""
     sentences: list[dict] = []
     facts: list[Fact] = []
     places = [mention for mention in mentions if mention.label == "LOC"]  # in text order, none overlapping
@@ -108,7 +134,7 @@ def _sentences_and_facts(
                 if layout.cuts_a_character(candidate.start, candidate.end):
                     continue  # "6﷽" read as "6بسم": no text of the input
                 measured = _measured(candidate, layout.text, start, end, in_sentence)
-                facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
+                facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured, construct))
             sentences.append({"paragraph": block.index, "span": {"start": start, "end": end}})
     return sentences, facts
 
@@ -139,14 +165,24 @@ def _measured(candidate: Candidate, text: str, sentence_start: int, sentence_end
 
 
 def _fact(
-    candidate: Candidate, layout: TextLayout, paragraph: int, sentence: int, speaker: Speaker | None, measured: dict
+    candidate: Candidate,
+    layout: TextLayout,
+    paragraph: int,
+    sentence: int,
+    speaker: Speaker | None,
+    measured: dict,
+    construct: bool = False,
 ) -> Fact:
     model = _FACT_MODELS[candidate.kind]
     raw_start, raw_end = layout.raw_span(candidate.start, candidate.end)
-    return model(  # spans as dicts: validated inside the fact's own validation, not one call each
+    # Spans as dicts, validated inside the fact's own validation (not one call each); built as they
+    # are when nothing is validated.
+    span = Span.model_construct if construct else dict
+    qualifier_span = candidate.qualifier_span
+    return (model.model_construct if construct else model)(
         text=layout.text[candidate.start : candidate.end],
-        span={"start": candidate.start, "end": candidate.end},
-        raw_span={"start": raw_start, "end": raw_end},
+        span=span(start=candidate.start, end=candidate.end),
+        raw_span=span(start=raw_start, end=raw_end),
         value=candidate.value,
         unit=candidate.unit,
         qualifier=candidate.qualifier,
@@ -154,9 +190,7 @@ def _fact(
         sentence=sentence,
         rule=candidate.rule.name,
         speaker=speaker,
-        qualifier_span={"start": candidate.qualifier_span[0], "end": candidate.qualifier_span[1]}
-        if candidate.qualifier_span
-        else None,
+        qualifier_span=span(start=qualifier_span[0], end=qualifier_span[1]) if qualifier_span else None,
         **candidate.model_fields(),
         **measured,
     )

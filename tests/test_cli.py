@@ -77,8 +77,8 @@ def test_cli_output_is_atomic_when_interrupted(tmp_path, capsys, monkeypatch):
             raise KeyboardInterrupt
         return real_extract(*arguments, **keywords)
 
-    real_extract = batch.extract
-    monkeypatch.setattr(batch, "extract", interrupted_extract)
+    real_extract = batch.extract_json  # what the batch runs for JSON lines
+    monkeypatch.setattr(batch, "extract_json", interrupted_extract)
     arguments = ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(output), "-j", "1"]
     status, _, err = _run(arguments, capsys)
     assert status == cli.EXIT_INTERRUPTED

@@ -40,14 +40,14 @@ def _records(count: int, text: str = ARTICLE) -> list[str]:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_cli_a_document_that_breaks_khabar_is_named_and_the_batch_goes_on(tmp_path, capsys, monkeypatch, jobs):
-    real_extract = batch.extract
+    real_extract = batch.extract_json  # what the batch runs for JSON lines
 
     def failing_on_one(text, *arguments, **keywords):
         if "بد" in text:
             raise RuntimeError("a bug")
         return real_extract(text, *arguments, **keywords)
 
-    monkeypatch.setattr(batch, "extract", failing_on_one)  # workers are forked: they see it too
+    monkeypatch.setattr(batch, "extract_json", failing_on_one)  # workers are forked: they see it too
     lines = _records(6)
     lines[3] = json.dumps({"id": "bad", "text": "سند بد 5 واحد"}, ensure_ascii=False)
     corpus = _write_lines(tmp_path / "news.jsonl", lines)
