@@ -56,10 +56,11 @@ def extract_json(
     with_entities: bool = True,
     max_characters: int | None = MAX_CHARACTERS,
 ) -> str:
-    """`extract(...).model_dump_json()`, the same text, built without pydantic's validation: the batch's
-    hot path (a few percent of its instructions). Each fact's fields are checked where its finder builds
-    them (facts.candidates); the tests compare the two on every corpus document."""
-    fields = _document_fields(text, reference_date, document_id, with_entities, max_characters, construct=True)
+    """`extract(...).model_dump_json()`, the same text, with the Document built as it is rather than
+    validated (its facts are validated one by one as they are made, its paragraphs, sentences and
+    entities are made here from checked values): the batch's hot path. The tests compare the two on
+    every corpus document."""
+    fields = _document_fields(text, reference_date, document_id, with_entities, max_characters)
     return Document.model_construct(**fields).model_dump_json(warnings=False)
 
 
@@ -69,11 +70,10 @@ def _document_fields(
     document_id: str | None,
     with_entities: bool,
     max_characters: int | None,
-    construct: bool = False,
 ) -> dict:
     """The Document's fields. Paragraphs, sentences and entities are plain dicts, which pydantic validates
     with the Document in one call (a few percent of a batch run, against building each model on its own);
-    facts are models (the notes read them), validated one by one or, with `construct`, not at all."""
+    facts are models (the notes read them)."""
     text = arguments.text(text)
     if max_characters is not None and len(text) > max_characters:
         raise DocumentTooLargeError(len(text), max_characters)
@@ -83,7 +83,7 @@ def _document_fields(
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
     layout = TextLayout(normalized, paragraphs.kept)
     mentions, speakers = _entities_and_speakers(layout, paragraphs.kept, with_entities)
-    sentences, facts = _sentences_and_facts(layout, paragraphs.kept, speakers, mentions, reference_date, construct)
+    sentences, facts = _sentences_and_facts(layout, paragraphs.kept, speakers, mentions, reference_date)
     return {
         "id": document_id,
         "source": attribution.source_agency(layout.text),
@@ -118,10 +118,8 @@ def _sentences_and_facts(
     speakers: list[Speaker | None],
     mentions: list[entities.Mention],
     reference_date: datetime.date | None,
-    construct: bool = False,
 ) -> tuple[list[dict], list[Fact]]:
-    """Each kept paragraph's sentences (as dicts) and the facts found in them (`construct`: built with
-    no validation)."""
+    """Each kept paragraph's sentences (as dicts) and the facts found in them."""
     sentences: list[dict] = []
     facts: list[Fact] = []
     places = [mention for mention in mentions if mention.label == "LOC"]  # in text order, none overlapping
@@ -134,7 +132,7 @@ def _sentences_and_facts(
                 if layout.cuts_a_character(candidate.start, candidate.end):
                     continue  # "6﷽" read as "6بسم": no text of the input
                 measured = _measured(candidate, layout.text, start, end, in_sentence)
-                facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured, construct))
+                facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
             sentences.append({"paragraph": block.index, "span": {"start": start, "end": end}})
     return sentences, facts
 
@@ -165,24 +163,15 @@ def _measured(candidate: Candidate, text: str, sentence_start: int, sentence_end
 
 
 def _fact(
-    candidate: Candidate,
-    layout: TextLayout,
-    paragraph: int,
-    sentence: int,
-    speaker: Speaker | None,
-    measured: dict,
-    construct: bool = False,
+    candidate: Candidate, layout: TextLayout, paragraph: int, sentence: int, speaker: Speaker | None, measured: dict
 ) -> Fact:
     model = _FACT_MODELS[candidate.kind]
     raw_start, raw_end = layout.raw_span(candidate.start, candidate.end)
-    # Spans as dicts, validated inside the fact's own validation (not one call each); built as they
-    # are when nothing is validated.
-    span = Span.model_construct if construct else dict
     qualifier_span = candidate.qualifier_span
-    return (model.model_construct if construct else model)(
+    return model(  # spans as dicts: validated inside the fact's own validation, not one call each
         text=layout.text[candidate.start : candidate.end],
-        span=span(start=candidate.start, end=candidate.end),
-        raw_span=span(start=raw_start, end=raw_end),
+        span={"start": candidate.start, "end": candidate.end},
+        raw_span={"start": raw_start, "end": raw_end},
         value=candidate.value,
         unit=candidate.unit,
         qualifier=candidate.qualifier,
@@ -190,7 +179,7 @@ def _fact(
         sentence=sentence,
         rule=candidate.rule.name,
         speaker=speaker,
-        qualifier_span=span(start=qualifier_span[0], end=qualifier_span[1]) if qualifier_span else None,
+        qualifier_span={"start": qualifier_span[0], "end": qualifier_span[1]} if qualifier_span else None,
         **candidate.model_fields(),
         **measured,
     )
