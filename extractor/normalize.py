@@ -128,25 +128,56 @@ class Normalizer:
         self.hazm = HazmNormalizer(**HAZM_OPTIONS)
         self._table: dict[int, str] = {}
         self._known: set[str] = set()  # the characters in _table
-        self._irregular: set[str] = set()  # the known characters that vanish or expand
+        self._changing: set[str] = set()  # the known characters that normalize to something else
+        self._irregular: set[str] = set()  # the changing characters that vanish or expand
+        self._patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (unknown, changing)
+        self._replacements_commute = True  # no replacement writes a character that changes (see normalize)
 
     def normalize(self, raw: str) -> NormalizedText:
-        """Normalize `raw`, keeping the offset map."""
-        characters = set(raw)
-        for character in characters - self._known:
-            self._learn(character)
-        text = raw.translate(self._table)
-        irregular = characters & self._irregular
+        """Normalize `raw`, keeping the offset map.
+
+        Most characters of a text normalize to themselves: rather than look every character up (what
+        str.translate does, and set() to find the new ones), one scan finds a character never seen,
+        one finds those that change, and each of those (one or two in most texts) is replaced in one
+        pass. Every character a replacement writes normalizes to itself (checked as each is learned),
+        so the order of the replacements does not matter (were it not so, every character is looked up)."""
+        unknown, changing = self._scanners()
+        if unknown.search(raw) is not None:
+            for character in set(raw) - self._known:
+                self._learn(character)
+            unknown, changing = self._scanners()
+        present = set(changing.findall(raw))
+        if self._replacements_commute:
+            text = raw
+            for character in present:
+                text = text.replace(character, self._table[ord(character)])
+        else:
+            text = raw.translate(self._table)
+        irregular = present & self._irregular
         if not irregular:
             return NormalizedText(text, raw, range(len(raw)))
         return NormalizedText(text, raw, _raw_index(raw, irregular, self._table))
+
+    def _scanners(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Patterns finding a character not yet learned, and a character that changes (built again after
+        new characters are learned)."""
+        if self._patterns is None:
+            unknown = f"[^{_class(self._known)}]" if self._known else "(?s:.)"
+            changing = f"[{_class(self._changing)}]" if self._changing else "(?!)"
+            self._patterns = (re.compile(unknown), re.compile(changing))
+        return self._patterns
 
     def _learn(self, character: str) -> None:
         normalized = self.normalize_character(character)
         self._table[ord(character)] = normalized
         self._known.add(character)
+        self._patterns = None
+        if normalized != character:
+            self._changing.add(character)
         if len(normalized) != 1:
             self._irregular.add(character)
+        if any(written != character and self.normalize_character(written) != written for written in normalized):
+            self._replacements_commute = False
 
     def normalize_character(self, character: str) -> str:
         """What one character becomes: line breaks, control characters and lone surrogates by our input
@@ -155,6 +186,11 @@ class Normalizer:
         if by_policy is not None:
             return by_policy
         return self.hazm.normalize(decompose_presentation_forms(character)).translate(_OUR_FOLD)
+
+
+def _class(characters: set[str]) -> str:
+    """The inside of a regex character class holding exactly `characters` (in a fixed order)."""
+    return "".join(re.escape(character) for character in sorted(characters))
 
 
 def _raw_index(raw: str, irregular: set[str], table: dict[int, str]) -> tuple[int, ...]:

@@ -91,3 +91,26 @@ def test_normalize_character_table_is_the_same_on_every_hazm_line():
 
 if __name__ == "__main__":
     CHARACTER_TABLE.write_text(json.dumps(_character_table(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
+def test_normalize_replacing_only_what_changes_equals_looking_up_every_character():
+    """normalize replaces the few characters that change; a lookup of every character (str.translate
+    over the learned table) gives the same text, on random text from every plane."""
+    normalizer = default_normalizer()
+    generator = random.Random(17)
+    alphabet = [chr(code) for code in (*range(0x20, 0x250), *range(0x600, 0x700), *range(0x2000, 0x2070), 0xFB50, 0xFDF2, 0x10400)]
+    for _ in range(300):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 60)))
+        assert normalizer.normalize(text).text == text.translate(normalizer._table)
+
+
+def test_normalize_falls_back_to_a_lookup_when_replacements_would_chain():
+    """Were a character to normalize to one that changes again (hazm does not), replacing one after
+    another could chain ("a" -> "b" -> "c"): normalize then looks every character up instead."""
+    from extractor.normalize import Normalizer
+
+    class Chained(Normalizer):
+        def normalize_character(self, character):
+            return {"a": "b", "b": "c"}.get(character, character)
+
+    assert Chained().normalize("ab").text == "bc"

@@ -53,7 +53,11 @@ def find_facts(
     days = date_merge.merge(sentence_text, found_days, reference_date)
     times = time.find(sentence, days)  # "صبح امروز": a time, before امروز is read as "nowadays" below
     days = [day for day in days if not nowadays.means_nowadays(sentence_text, day)]
-    candidates = [*days, *times, *(c for finder in FINDERS for c in finder.find(sentence))]
+    candidates = [*days, *times]
+    if sentence.numbers:  # every finder in FINDERS stands on a number: most sentences have none
+        candidates += [candidate for finder in FINDERS for candidate in finder.find(sentence)]
+    if not candidates:
+        return candidates
     return [candidate.shifted(start) for candidate in settle_overlaps(candidates)]
 
 

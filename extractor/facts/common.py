@@ -6,7 +6,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -138,23 +138,21 @@ class SentenceContext:
     word_parts: frozenset[str]
     name_ends: frozenset[int] = frozenset()
     has_digits: bool = False
+    # The numbers that are one exact value (not a range, not a vague ده‌ها); and the numbers and ranges
+    # that are not ordinals and not vague: what amounts and counts stand on.
+    single_numbers: list[NumberMatch] = field(default_factory=list)
+    quantities: list[NumberMatch] = field(default_factory=list)
 
     @classmethod
     def read(cls, text: str, reference_date: datetime.date | None, name_ends: frozenset[int] = frozenset()) -> SentenceContext:
         words = sentence_words(text)
         numbers = find_numbers(text, words)
         has_digits = any(number.has_digits for number in numbers) or _DIGIT.search(text) is not None
-        return cls(text, numbers, reference_date, words, with_word_parts(text, words), name_ends, has_digits)
-
-    @property
-    def single_numbers(self) -> list[NumberMatch]:
-        """The numbers that are one exact value (not a range, not a vague ده‌ها)."""
-        return [number for number in self.numbers if not number.is_range and not number.is_vague]
-
-    @property
-    def quantities(self) -> list[NumberMatch]:
-        """Numbers and ranges of numbers, not ordinals, not vague: what amounts and counts stand on."""
-        return [number for number in self.numbers if not number.is_vague and not number.is_ordinal]
+        return cls(
+            text, numbers, reference_date, words, with_word_parts(text, words), name_ends, has_digits,
+            [number for number in numbers if not number.is_range and not number.is_vague],
+            [number for number in numbers if not number.is_vague and not number.is_ordinal],
+        )
 
 
 _DASH = regex.compile(rf"{OPTIONAL_GAP}[-–]{OPTIONAL_GAP}")

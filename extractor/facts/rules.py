@@ -46,11 +46,15 @@ class Needs:
     test: Callable[[SentenceContext], bool] | None = None
 
     @functools.cached_property
+    def word_set(self) -> frozenset[str] | None:
+        return None if self.words is None else frozenset(self.words() if callable(self.words) else self.words)
+
+    @functools.cached_property
     def met_by(self) -> Callable[[SentenceContext], bool]:
         """Whether a sentence holds what the rule needs (a function built once: this runs for every
         sentence and every rule)."""
         test = self.test
-        words = None if self.words is None else frozenset(self.words() if callable(self.words) else self.words)
+        words = self.word_set
         text = () if self.text is None else tuple(self.text() if callable(self.text) else self.text)
         if test is None and text == ():
             return (lambda sentence: True) if words is None else (lambda sentence: not words.isdisjoint(sentence.word_parts))
@@ -137,8 +141,20 @@ class Registry:
             distinct.setdefault(rule.needs, len(distinct))
         return tuple(distinct), tuple(distinct[rule.needs] for rule in self.rules)
 
+    @functools.cached_property
+    def _any_word(self) -> frozenset[str] | None:
+        """When every rule needs one of some words: all those words (a sentence with none of them runs
+        no rule); else None."""
+        distinct, _ = self._needs
+        if any(needs.words is None for needs in distinct):
+            return None
+        return frozenset().union(*(needs.word_set for needs in distinct))
+
     def runnable(self, sentence: SentenceContext) -> list[Rule]:
         """The rules whose needs the sentence meets, in order (each distinct Needs checked once)."""
+        any_word = self._any_word
+        if any_word is not None and any_word.isdisjoint(sentence.word_parts):
+            return []
         distinct, of_rule = self._needs
         met = [needs.met_by(sentence) for needs in distinct]
         return [rule for rule, needs in zip(self.rules, of_rule) if met[needs]]
