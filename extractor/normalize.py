@@ -176,8 +176,11 @@ class Normalizer:
             self._changing.add(character)
         if len(normalized) != 1:
             self._irregular.add(character)
-        if any(written != character and self.normalize_character(written) != written for written in normalized):
-            self._replacements_commute = False
+        for written in normalized:
+            if written != character and self._table.get(ord(written), None) not in (None, written):
+                self._replacements_commute = False
+            elif written != character and ord(written) not in self._table and self.normalize_character(written) != written:
+                self._replacements_commute = False
 
     def normalize_character(self, character: str) -> str:
         """What one character becomes: line breaks, control characters and lone surrogates by our input

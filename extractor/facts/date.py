@@ -104,6 +104,7 @@ _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
 _DIGIT = regex.compile(r"\d")
 _NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
 _FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR_DIGITS = regex.compile(r"(?<!\d)(?:\d{4}|\d{2})(?!\d)")  # what an event's year is written with
 
 
 
@@ -186,7 +187,9 @@ _NUMERIC = Needs(test=lambda sentence: sentence.has_digits and _NUMERIC_DATE.sea
 _SAYS_A_YEAR = Needs(test=_says_a_year)
 _FOUR_DIGIT_NUMBER = Needs(test=lambda sentence: sentence.has_digits and _FOUR_DIGITS.search(sentence.text) is not None)
 _NAMES_A_WEEKDAY = Needs(test=lambda sentence: any(ending in sentence.text for ending in _WEEKDAY_ENDINGS))
-_NAMES_AN_EVENT = Needs(test=lambda sentence: sentence.has_digits and _names_an_event(sentence.text))
+_NAMES_AN_EVENT = Needs(
+    test=lambda sentence: sentence.has_digits and _names_an_event(sentence.text) and _YEAR_DIGITS.search(sentence.text) is not None
+)
 _SAYS_NOWRUZ = Needs(test=lambda sentence: sentence.has_digits and _NOWRUZ in sentence.text)
 
 

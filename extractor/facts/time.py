@@ -84,15 +84,24 @@ def _pattern(rule: str) -> Callable[[], str]:
     return lambda: _patterns()[rule]
 
 
-_SAYS_A_PART_OF_DAY = Needs(words=lambda: (word.split()[0] for word in lexicons.column("parts_of_day", "word")))
+def _parts_of_day_first_words() -> list[str]:
+    return [word.split()[0] for word in lexicons.column("parts_of_day", "word")]
+
+
+_DAY_WORDS = ("امروز", "دیروز", "فردا", "شنبه", "جمعه")  # the days a part of day is said with (every weekday ends so)
+# "صبح امروز", "عصر 5 مرداد": a part of day before its day, or a date's digits.
+_PART_BEFORE_A_DAY = Needs(
+    words=_parts_of_day_first_words,
+    test=lambda sentence: sentence.has_digits or any(word in sentence.text for word in (*_DAY_WORDS, "گذشته")),
+)
 _OF_A_DAY = frozenset({Trait.TIME_OF_A_DAY})  # امشب, سه‌شنبه شب, صبح امروز: a clock right after joins them
 RULES = Registry((
     Rule("clock", _pattern("clock"), Needs(words=("ساعت",)), traits=frozenset({Trait.CLOCK})),
-    Rule("digits_clock", _pattern("digits_clock"), Needs(text=(":",))),
-    Rule("part_of_day", _pattern("part_of_day"), _SAYS_A_PART_OF_DAY, traits=_OF_A_DAY),
-    Rule("day+part_of_day", _pattern("day+part_of_day"), _SAYS_A_PART_OF_DAY, traits=_OF_A_DAY),
+    Rule("digits_clock", _pattern("digits_clock"), Needs(text=(":",), test=lambda sentence: sentence.has_digits)),
+    Rule("part_of_day", _pattern("part_of_day"), _PART_BEFORE_A_DAY, traits=_OF_A_DAY),
+    Rule("day+part_of_day", _pattern("day+part_of_day"), Needs(words=_parts_of_day_first_words, text=_DAY_WORDS), traits=_OF_A_DAY),
     Rule("night", _pattern("night"), Needs(words=tuple(_NIGHT_DAY_OFFSETS)), traits=_OF_A_DAY),
-    Rule("last_night", _pattern("last_night"), _SAYS_A_PART_OF_DAY, traits=_OF_A_DAY),  # شب گذشته: of the day before
+    Rule("last_night", _pattern("last_night"), Needs(words=_parts_of_day_first_words, text=("گذشته",)), traits=_OF_A_DAY),  # شب گذشته: of the day before
 ))
 _HOURS_FROM_NOW = Rule("hours_from_now", _hours_from_now)  # after a number
 NUMBER_RULES = Registry((_HOURS_FROM_NOW,))
