@@ -30,9 +30,10 @@ class Tokens:
         found = tokens_and_spaces.findall(text)  # (token, the space after it): all in C, one list each
         self.words = list(map(itemgetter(0), found))
         self.lower = self.words if text.lower() == text else [word.lower() for word in self.words]
-        self.starts = list(accumulate(map(len, map("".join, found)), initial=0))
+        lengths = list(map(len, self.words))
+        self.starts = list(accumulate(map(add, lengths, map(len, map(itemgetter(1), found))), initial=0))
         self.starts.pop()
-        self.ends = list(map(add, self.starts, map(len, self.words)))
+        self.ends = list(map(add, self.starts, lengths))
 
     def __len__(self) -> int:
         return len(self.words)

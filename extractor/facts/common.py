@@ -105,9 +105,18 @@ def school_year_words() -> frozenset[str]:
     return frozenset(row["word"] for row in lexicons.rows("year_kinds") if row["first_month"] == "7")
 
 
-def sentence_words(text: str) -> frozenset[str]:
-    """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are absent."""
-    return frozenset(split_words(text.replace("\u200c", "")))
+def sentence_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence's words (ZWNJ removed, lower-cased), for finders to skip patterns whose words are
+    absent; and the same with the parts of each word joined by ZWNJ ("سال‌جاری": سالجاری, سال, جاری), for
+    the finders whose phrases may be written joined (the number and month checks want whole words:
+    "می‌شود" is no می). One lower-casing and one engine check for both."""
+    lowered = text.lower()
+    splitter = _NOT_WORD_WITH_RE if re_agrees(lowered) else _NOT_WORD
+    if "\u200c" not in lowered:
+        words = frozenset(splitter.split(lowered))
+        return words, words
+    words = frozenset(splitter.split(lowered.replace("\u200c", "")))
+    return words, words.union(splitter.split(lowered))  # a ZWNJ splits as any other non-letter
 
 
 def split_words(text: str) -> list[str]:
@@ -116,19 +125,10 @@ def split_words(text: str) -> list[str]:
     return (_NOT_WORD_WITH_RE if re_agrees(lowered) else _NOT_WORD).split(lowered)
 
 
-def with_word_parts(text: str, words: frozenset[str]) -> frozenset[str]:
-    """`words` and the parts of each word joined by ZWNJ ("سال‌جاری": سالجاری, سال, جاری), for the finders
-    whose phrases may be written joined (the number and month checks want whole words: "می‌شود" is no می)."""
-    if "\u200c" not in text:
-        return words
-    joined = " ".join([piece for piece in text.split() if "\u200c" in piece])  # the rest is in `words` already
-    return words.union(split_words(joined))
-
-
 @dataclass(frozen=True)
 class SentenceContext:
     """One sentence handed to every finder: its text, its numbers, the date to resolve against, its
-    words (`sentence_words`) and those with the parts of joined words (`with_word_parts`), and where the
+    words and those with the parts of joined words (`sentence_words`), and where the
     people it names end (when the entities were recognized), and whether it holds a digit."""
 
     text: str
@@ -145,11 +145,11 @@ class SentenceContext:
 
     @classmethod
     def read(cls, text: str, reference_date: datetime.date | None, name_ends: frozenset[int] = frozenset()) -> SentenceContext:
-        words = sentence_words(text)
+        words, word_parts = sentence_words(text)
         numbers = find_numbers(text, words)
         has_digits = any(number.has_digits for number in numbers) or _DIGIT.search(text) is not None
         return cls(
-            text, numbers, reference_date, words, with_word_parts(text, words), name_ends, has_digits,
+            text, numbers, reference_date, words, word_parts, name_ends, has_digits,
             [number for number in numbers if not number.is_range and not number.is_vague],
             [number for number in numbers if not number.is_vague and not number.is_ordinal],
         )

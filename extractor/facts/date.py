@@ -457,40 +457,41 @@ def _group(match: regex.Match[str], name: str) -> str | None:
 
 def _parts(match: regex.Match[str]) -> _Parts | None:
     """The date's parts as written, or None when the words do not make a date (day 40, month 13)."""
-    month_name, day_text, year_text = _group(match, "month"), _group(match, "day"), _group(match, "year")
+    groups = match.groupdict()  # once: each call builds the dict of every group
+    month_name, day_text, year_text = groups.get("month"), groups.get("day"), groups.get("year")
     month, calendar = _month(month_name)[:2] if month_name else (None, "jalali")
-    if _group(match, "nowruz"):
+    if groups.get("nowruz"):
         month, day_text = 1, "1"
-    if _group(match, "month_number"):
-        month, day_text = int(match.group("month_number")), match.group("day_number")
+    if groups.get("month_number"):
+        month, day_text = int(groups["month_number"]), groups["day_number"]
     day = None
     if day_text is not None:
         day = whole_number(day_text)
         if day is None or not 1 <= day <= 31:
             return None  # also "صدها اردیبهشت": a vague number is no day
-    if _group(match, "year_in_words"):
-        year_value = whole_number(match.group("year_in_words"))
+    if groups.get("year_in_words"):
+        year_value = whole_number(groups["year_in_words"])
         year_text = str(year_value) if year_value is not None else None
     year = int(year_text) if year_text else None
-    calendar = _calendar(calendar, month_name is not None, year_text, _group(match, "era"))
-    if _group(match, "nowruz") and calendar == "gregorian" and year is not None:  # نوروز 2016: 1 Farvardin 1395
+    calendar = _calendar(calendar, month_name is not None, year_text, groups.get("era"))
+    if groups.get("nowruz") and calendar == "gregorian" and year is not None:  # نوروز 2016: 1 Farvardin 1395
         calendar, year = "jalali", year - _NOWRUZ_YEARS_AFTER_JALALI
     if month is not None and not 1 <= month <= 12:
         return None
-    weekday_name = _group(match, "weekday")
+    weekday_name = groups.get("weekday")
     weekday = _weekdays()[lexicons.canonical(weekday_name)] if weekday_name else None
-    relative_word = _group(match, "relative")
+    relative_word = groups.get("relative")
     relative = _RELATIVE_WORDS[lexicons.canonical(relative_word)] if relative_word else None
-    first_day = int(match.group("first_day")) if _group(match, "first_day") else None
-    last_year = int(match.group("last_year")) if _group(match, "last_year") else None
-    years_alike = last_year is not None and year is not None and len(match.group("last_year")) == len(year_text)
-    if years_alike and _group(match, "dash") and last_year < year:  # "1396-1395" reads either way round
+    first_day = int(groups["first_day"]) if groups.get("first_day") else None
+    last_year = int(groups["last_year"]) if groups.get("last_year") else None
+    years_alike = last_year is not None and year is not None and len(groups["last_year"]) == len(year_text)
+    if years_alike and groups.get("dash") and last_year < year:  # "1396-1395" reads either way round
         year, last_year = last_year, year
     if (first_day is not None and day is not None and first_day >= day) or (years_alike and last_year < year):
         return None
-    relative_year = relative is not None and _group(match, "year_word") is not None
-    relative_week = _group(match, "week_word") is not None
-    school_year = _group(match, "year_kind") in school_year_words() and calendar == "jalali"
+    relative_year = relative is not None and groups.get("year_word") is not None
+    relative_week = groups.get("week_word") is not None
+    school_year = groups.get("year_kind") in school_year_words() and calendar == "jalali"
     return _Parts(
         calendar, year, month, day, weekday, relative, len(year_text or ""), first_day, last_year, relative_year,
         relative_week, school_year,
