@@ -157,7 +157,9 @@ def _fragments() -> dict[str, str]:
     four_digit_year = r"1[34]\d\d|19\d\d|20\d\d"
     two_digit_year = rf"(?:[5-9]\d|0\d)(?!{OPTIONAL_GAP}{scale})"
     return {
-        "GAP": GAP, "OPTIONAL_GAP": OPTIONAL_GAP, "month": month, "month_alone": month_alone, "weekday": weekday, "day": day, "amount_after": amount_after,
+        "GAP": GAP, "OPTIONAL_GAP": OPTIONAL_GAP, "WORD_START": WORD_START, "day_month_gap": _DAY_MONTH_GAP,
+        "years_of_four_digits": _YEARS_OF_FOUR_DIGITS, "years_of_two_digits": _YEARS_OF_TWO_DIGITS, "nowruz": _NOWRUZ,
+        "month": month, "month_alone": month_alone, "weekday": weekday, "day": day, "amount_after": amount_after,
         "year_in_words_after_year": year_in_words_after_year, "era": era, "short_year": short_year,
         "year_kind": year_kind, "year_or_relative": year_or_relative, "weekday_prefix": weekday_prefix,
         "day_range": day_range, "event": event, "event_of_two_digit_years": event_of_two_digit_years, "host": host,
@@ -222,12 +224,12 @@ def _lunar_month_alone(text: str, match: regex.Match[str]) -> bool:
 
 
 _DAY_GUARDS = (_one_bullet, _may_the_verb_prefix)
-_MONTH_FIRST = "(?:ماه(?:{GAP}مبارک)?{GAP})?"
 RULES = Registry((
     Rule(
         "weekday?+day+month+year?",
         _rule_pattern(
-            "{weekday_prefix}{day_range}(?P<day>{day})(?:" + _DAY_MONTH_GAP + r"|(?<=\d)\u200c?)(?P<month>{month})(?:{OPTIONAL_GAP}ماه)?{year_or_relative}?"
+            r"{weekday_prefix}{day_range}(?P<day>{day})(?:{day_month_gap}|(?<=\d)\u200c?)(?P<month>{month})"
+            r"(?:{OPTIONAL_GAP}ماه)?{year_or_relative}?"
         ),
         _NAMES_A_MONTH, _DAY_GUARDS, flags=regex.IGNORECASE,
     ),
@@ -253,7 +255,7 @@ RULES = Registry((
     ),
     Rule(
         "month+year",
-        _rule_pattern(_MONTH_FIRST + r"(?P<month>{month})(?:{OPTIONAL_GAP}ماه)?{year_or_relative}"),
+        _rule_pattern(r"(?:ماه(?:{GAP}مبارک)?{GAP})?(?P<month>{month})(?:{OPTIONAL_GAP}ماه)?{year_or_relative}"),
         _NAMES_A_MONTH, _DAY_GUARDS, flags=regex.IGNORECASE,
     ),
     Rule(
@@ -264,8 +266,7 @@ RULES = Registry((
     Rule(
         "years",
         _rule_pattern(
-            r"سال(?:[ \u200c]?های?)?{year_kind}{GAP}(?:" + _YEARS_OF_FOUR_DIGITS.replace("{", "{{").replace("}", "}}")
-            + "|" + _YEARS_OF_TWO_DIGITS.replace("{", "{{").replace("}", "}}") + r")(?!\d)(?:{era})?"
+            r"سال(?:[ \u200c]?های?)?{year_kind}{GAP}(?:{years_of_four_digits}|{years_of_two_digits})(?!\d)(?:{era})?"
         ),
         _SAYS_A_YEAR, _DAY_GUARDS, flags=regex.IGNORECASE,
     ),
@@ -300,8 +301,7 @@ RULES = Registry((
     Rule(
         "event_year",
         _rule_pattern(
-            WORD_START.replace("{", "{{").replace("}", "}}")
-            + r"(?:{event}(?:{GAP}{host})?{OPTIONAL_GAP}(?P<year>{four_digit_year})"
+            r"{WORD_START}(?:{event}(?:{GAP}{host})?{OPTIONAL_GAP}(?P<year>{four_digit_year})"
             r"|{event_of_two_digit_years}{GAP}(?:{host}{GAP})?(?P<year>{two_digit_year}))(?!\d)"
         ),
         _NAMES_AN_EVENT, _DAY_GUARDS, frozenset({Trait.YEAR_OF_AN_EVENT}), flags=regex.IGNORECASE,
@@ -309,7 +309,7 @@ RULES = Registry((
     # "نوروز 95", "نوروز سال 1396", "نوروز 2016": Nowruz is the first day of the Jalali year.
     Rule(
         "nowruz",
-        _rule_pattern("(?P<nowruz>" + _NOWRUZ + r"){GAP}(?:سال{GAP})?(?P<year>{event_year})(?!\d)"),
+        _rule_pattern(r"(?P<nowruz>{nowruz}){GAP}(?:سال{GAP})?(?P<year>{event_year})(?!\d)"),
         _SAYS_NOWRUZ, _DAY_GUARDS, flags=regex.IGNORECASE,
     ),
 ))
