@@ -6,7 +6,7 @@ VENV ?= .venv/$(PYTHON_TAG)
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup run test test-fast schema clean
+.PHONY: setup run test test-fast typecheck schema clean
 
 setup: $(INSTALLED)
 
@@ -19,8 +19,12 @@ $(INSTALLED): pyproject.toml
 run: setup
 	$(BIN)/khabar extract --reference-date 2018-07-04 --format table
 
-test: setup
+test: setup typecheck
 	$(BIN)/python -m pytest
+
+# The offset spaces kept apart, and the rule and candidate contracts (pyproject.toml [tool.mypy]).
+typecheck: setup
+	$(BIN)/python -m mypy
 
 # The corpus and unit tests alone, for the edit-test loop (no shared corpora, processes or clusters).
 test-fast: setup

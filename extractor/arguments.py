@@ -10,7 +10,7 @@ from extractor.errors import ReferenceDateError
 
 REPLACEMENT_CHARACTER = "\ufffd"
 # A lone surrogate (valid in escaped JSON and in a Python str, not in UTF-8) as U+FFFD, one for one.
-SURROGATES_REPLACED = {code: REPLACEMENT_CHARACTER for code in range(0xD800, 0xE000)}
+SURROGATES_REPLACED: dict[int | str, str] = {code: REPLACEMENT_CHARACTER for code in range(0xD800, 0xE000)}
 REFERENCE_DATE_TYPES = "datetime.date, datetime.datetime, an ISO 8601 string (YYYY-MM-DD) or jdatetime.date"
 
 

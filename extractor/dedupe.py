@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor import lexicons
+from extractor.offsets import NormalizedOffset
 
 _LINE = regex.compile(r"[^\n]+")
 _ZWNJ = "\u200c"
@@ -18,8 +19,8 @@ class Block:
     """One input paragraph (a non-empty line): its number and its span in the normalized text."""
 
     index: int
-    start: int
-    end: int
+    start: NormalizedOffset
+    end: NormalizedOffset
 
 
 @dataclass
@@ -31,13 +32,13 @@ class Deduplicated:
 
 def split_paragraphs(text: str) -> list[Block]:
     """Every non-empty line of `text`, without its surrounding white space."""
-    blocks = []
+    blocks: list[Block] = []
     for match in _LINE.finditer(text):
         line = match.group()
         stripped = line.strip()
         if stripped:
             start = match.start() + len(line) - len(line.lstrip())
-            blocks.append(Block(len(blocks), start, start + len(stripped)))
+            blocks.append(Block(len(blocks), NormalizedOffset(start), NormalizedOffset(start + len(stripped))))
     return blocks
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor.arguments import REPLACEMENT_CHARACTER, SURROGATES_REPLACED
+from extractor.offsets import NormalizedOffset, RawOffset, RawSpan
 
 # Every hazm option, pinned. The ones that are off rewrite across characters, or depend on word lists
 # that differ between hazm 0.10 and 0.12 (so the facts would differ between Python 3.11 and 3.12):
@@ -41,13 +42,12 @@ _INVISIBLE_FORMAT_CHARACTERS = "\u0640\u200d\u200e\u200f\u202a\u202b\u202c\u202d
 # UTF-8) is U+FFFD, so every Document can be written out. Applied before hazm sees the character.
 _LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROL_CHARACTERS = [chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\n\t" + _LINE_BREAKS]
-_BY_POLICY = str.maketrans(
-    {
-        **{character: "\n" for character in _LINE_BREAKS},
-        **{character: " " for character in _CONTROL_CHARACTERS},
-        **SURROGATES_REPLACED,
-    }
-)
+_REPLACED_BY_POLICY: dict[str | int, str] = {  # characters, and code points (the surrogates)
+    **{character: "\n" for character in _LINE_BREAKS},
+    **{character: " " for character in _CONTROL_CHARACTERS},
+    **SURROGATES_REPLACED,
+}
+_BY_POLICY = str.maketrans(_REPLACED_BY_POLICY)
 # A decimal digit of any script is read by its value in Unicode 3.2, the same table on every Python: a
 # digit of a script added since (Kawi, U+11F50) is one Python 3.11 cannot read and 3.12 can, so it is
 # U+FFFD, never a number on one Python and not on the other (nor an int() that raises).
@@ -101,16 +101,16 @@ class NormalizedText:
     raw: str
     raw_index: Sequence[int]  # a range when every character maps to exactly one
 
-    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+    def raw_span(self, start: NormalizedOffset, end: NormalizedOffset) -> RawSpan:
         """The raw span that normalizes to `text[start:end]` (non-empty spans)."""
-        return self.raw_index[start], self.raw_index[end - 1] + 1
+        return RawOffset(self.raw_index[start]), RawOffset(self.raw_index[end - 1] + 1)
 
     @property
     def one_for_one(self) -> bool:
         """Whether every raw character became exactly one character (most texts)."""
         return isinstance(self.raw_index, range)
 
-    def cuts_a_character(self, start: int, end: int) -> bool:
+    def cuts_a_character(self, start: NormalizedOffset, end: NormalizedOffset) -> bool:
         """Whether `text[start:end]` begins or ends inside what one raw character expanded to (﷽ becomes
         "بسم الله الرحمن الرحیم"): no raw span normalizes to such a piece."""
         if self.one_for_one:

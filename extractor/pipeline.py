@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import typing
 
 from extractor import arguments, attribution, dedupe, entities, notes, segment, subjects
 from extractor.errors import DocumentTooLargeError
@@ -19,9 +20,11 @@ from extractor.models import (
     Speaker,
 )
 from extractor.normalize import NormalizedText, default_normalizer
+from extractor.offsets import DocumentOffset, DocumentSpan
 from extractor.text_layout import TextLayout
 
-_FACT_MODELS = {model.model_fields["kind"].default: model for model in Fact.__origin__.__args__}
+# Fact is Annotated[Union[MoneyFact, ...], discriminator]: its models, by the kind each is for.
+_FACT_MODELS = {model.model_fields["kind"].default: model for model in typing.get_args(typing.get_args(Fact)[0])}
 
 
 # A document longer than this is refused (DocumentTooLargeError): about 20 MB of Persian news text,
@@ -93,7 +96,7 @@ def _document_fields(
         "sentences": sentences,
         "facts": facts,
         "entities": [
-            _entity(mention, layout) for mention in mentions if not layout.cuts_a_character(mention.start, mention.end)
+            _entity(mention, layout) for mention in mentions if not layout.cuts_a_character(*_in_document(mention))
         ],
         "notes": notes.notes(layout.text, facts, {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}),
         "duplicates": [
@@ -129,7 +132,7 @@ def _sentences_and_facts(
         for start, end in segment.sentences(layout.text, *layout.span_of(block)):
             in_sentence = places[bisect.bisect_left(place_starts, start) : bisect.bisect_left(place_starts, end)]
             for candidate in find_facts(layout.text, start, end, reference_date, name_ends):
-                if layout.cuts_a_character(candidate.start, candidate.end):
+                if layout.cuts_a_character(*_in_document(candidate)):
                     continue  # "6﷽" read as "6بسم": no text of the input
                 measured = _measured(candidate, layout.text, start, end, in_sentence)
                 facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
@@ -166,7 +169,7 @@ def _fact(
     candidate: Candidate, layout: TextLayout, paragraph: int, sentence: int, speaker: Speaker | None, measured: dict
 ) -> Fact:
     model = _FACT_MODELS[candidate.kind]
-    raw_start, raw_end = layout.raw_span(candidate.start, candidate.end)
+    raw_start, raw_end = layout.raw_span(*_in_document(candidate))
     qualifier_span = candidate.qualifier_span
     return model(  # spans as dicts: validated inside the fact's own validation, not one call each
         text=layout.text[candidate.start : candidate.end],
@@ -187,7 +190,7 @@ def _fact(
 
 def _entity(mention: entities.Mention, layout: TextLayout) -> dict:
     """An Entity's fields (validated with the Document)."""
-    raw_start, raw_end = layout.raw_span(mention.start, mention.end)
+    raw_start, raw_end = layout.raw_span(*_in_document(mention))
     return {
         "label": mention.label,
         "text": layout.text[mention.start : mention.end],
@@ -196,6 +199,12 @@ def _entity(mention: entities.Mention, layout: TextLayout) -> dict:
         "canonical": mention.canonical,
         "rule": mention.rule,
     }
+
+
+def _in_document(found: Candidate | entities.Mention) -> DocumentSpan:
+    """The span of a fact or mention found in Document.text (the facts and the entities are found in
+    it; their offsets are plain ints), in that offset space."""
+    return DocumentOffset(found.start), DocumentOffset(found.end)
 
 
 def _paragraph(block: dedupe.Block, layout: TextLayout, speaker: Speaker | None) -> dict:

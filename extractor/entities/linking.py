@@ -8,6 +8,7 @@ import bisect
 import functools
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 
 import regex
 
@@ -39,7 +40,7 @@ def _famous_short_names() -> dict[str, str]:
     return {row["short"]: row["name"] for row in lexicons.rows("people") if row["short"]}
 
 
-def link(text: str, mentions: list[Mention], speakers: list[Speaker | None], paragraph_starts: list[int]) -> list[Mention]:
+def link(text: str, mentions: list[Mention], speakers: list[Speaker | None], paragraph_starts: Sequence[int]) -> list[Mention]:
     """The mentions, with canonical names set, plus the bare surnames and named speakers found again.
     `speakers[i]` speaks in the paragraph that starts at `paragraph_starts[i]`. A shorter form stands
     for a full name said within LINK_REACH characters of it (a surname in one article of a long text

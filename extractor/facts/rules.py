@@ -146,9 +146,10 @@ class Registry:
         """When every rule needs one of some words: all those words (a sentence with none of them runs
         no rule); else None."""
         distinct, _ = self._needs
-        if any(needs.words is None for needs in distinct):
+        word_sets = [needs.word_set for needs in distinct]
+        if any(words is None for words in word_sets):
             return None
-        return frozenset().union(*(needs.word_set for needs in distinct))
+        return frozenset().union(*(words for words in word_sets if words is not None))
 
     def runnable(self, sentence: SentenceContext) -> list[Rule]:
         """The rules whose needs the sentence meets, in order (each distinct Needs checked once)."""

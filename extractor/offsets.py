@@ -1,0 +1,24 @@
+"""Owns the offset spaces of one document, as types a type checker keeps apart (typing.NewType: nothing
+at run time). A span from one space used in another is an error `make typecheck` reports; crossing
+from one space to another is a function that says so (NormalizedText.raw_span, TextLayout.raw_span),
+or an explicit conversion where the spaces coincide.
+
+- Raw: the input string as given.
+- Normalized: the normalized input, every paragraph kept or not (dedupe.Block).
+- Document: Document.text, the kept paragraphs joined by newlines: every span in the output.
+- Sentence: one sentence's own text, as the fact finders see it (find_facts shifts their candidates
+  into the Document space).
+"""
+
+from __future__ import annotations
+
+from typing import NewType
+
+RawOffset = NewType("RawOffset", int)
+NormalizedOffset = NewType("NormalizedOffset", int)
+DocumentOffset = NewType("DocumentOffset", int)
+SentenceOffset = NewType("SentenceOffset", int)
+
+RawSpan = tuple[RawOffset, RawOffset]
+NormalizedSpan = tuple[NormalizedOffset, NormalizedOffset]
+DocumentSpan = tuple[DocumentOffset, DocumentOffset]
