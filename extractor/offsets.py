@@ -6,8 +6,8 @@ or an explicit conversion where the spaces coincide.
 - Raw: the input string as given.
 - Normalized: the normalized input, every paragraph kept or not (dedupe.Block).
 - Document: Document.text, the kept paragraphs joined by newlines: every span in the output.
-- Sentence: one sentence's own text, as the fact finders see it (find_facts shifts their candidates
-  into the Document space).
+Fact finders see one sentence's own text; find_facts shifts their candidates into the Document space
+(plain ints, converted where the pipeline takes them: pipeline._in_document).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import NewType
 RawOffset = NewType("RawOffset", int)
 NormalizedOffset = NewType("NormalizedOffset", int)
 DocumentOffset = NewType("DocumentOffset", int)
-SentenceOffset = NewType("SentenceOffset", int)
 
 RawSpan = tuple[RawOffset, RawOffset]
 NormalizedSpan = tuple[NormalizedOffset, NormalizedOffset]
