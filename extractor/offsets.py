@@ -12,14 +12,16 @@ Fact finders see one sentence's own text; find_facts shifts their candidates int
 
 from __future__ import annotations
 
+import operator
 from typing import TYPE_CHECKING, NewType
 
 if TYPE_CHECKING:
     RawOffset = NewType("RawOffset", int)
     NormalizedOffset = NewType("NormalizedOffset", int)
     DocumentOffset = NewType("DocumentOffset", int)
-else:  # at run time a NewType is a Python-level call per conversion (about 1% of a batch run): plain ints
-    RawOffset = NormalizedOffset = DocumentOffset = int
+else:  # at run time a NewType is a Python-level call per conversion (about 1% of a batch run, measured):
+    # the conversions return the int they are given, by the cheapest builtin that does
+    RawOffset = NormalizedOffset = DocumentOffset = operator.index
 
 RawSpan = tuple[RawOffset, RawOffset]
 NormalizedSpan = tuple[NormalizedOffset, NormalizedOffset]

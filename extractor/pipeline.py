@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 import datetime
 import typing
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from extractor import arguments, attribution, dedupe, entities, notes, segment, subjects
 from extractor.errors import DocumentTooLargeError
@@ -201,10 +203,15 @@ def _entity(mention: entities.Mention, layout: TextLayout) -> dict:
     }
 
 
-def _in_document(found: Candidate | entities.Mention) -> DocumentSpan:
-    """The span of a fact or mention found in Document.text (the facts and the entities are found in
-    it; their offsets are plain ints), in that offset space."""
-    return DocumentOffset(found.start), DocumentOffset(found.end)
+if TYPE_CHECKING:
+
+    def _in_document(found: Candidate | entities.Mention) -> DocumentSpan:
+        """The span of a fact or mention found in Document.text (the facts and the entities are found in
+        it; their offsets are plain ints), in that offset space."""
+        return DocumentOffset(found.start), DocumentOffset(found.end)
+
+else:  # the same, in C: this runs for every fact and every entity mention
+    _in_document = attrgetter("start", "end")
 
 
 def _paragraph(block: dedupe.Block, layout: TextLayout, speaker: Speaker | None) -> dict:
