@@ -14,6 +14,7 @@ import regex
 
 from extractor import lexicons
 from extractor.facts.candidates import Amount
+from extractor.facts.rules import derived
 from extractor.numbers import NumberMatch, exact, find_numbers
 from extractor.patterns import GAP, OPTIONAL_GAP, WORD_AFTER, WORD_BEFORE, WORD_START, re_agrees, right_before
 
@@ -53,7 +54,7 @@ def joined_ranges(text: str, found: list[Amount], high_fields: Callable[[Amount]
             and _RANGE_BETWEEN_AMOUNTS.fullmatch(text, previous.end, candidate.start)
         ):
             start = min(start_with_word_before(text, previous.start, word, look_back=5) for word in _RANGE_OPENERS)
-            rule = previous.rule.joined(previous.rule.name + "..range")
+            rule = derived(previous.rule.name + "..range")
             joined[-1] = replace(previous, start=start, end=candidate.end, rule=rule, **high_fields(candidate))
         else:
             joined.append(candidate)

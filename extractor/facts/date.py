@@ -27,7 +27,7 @@ from extractor.facts.common import (
 )
 from extractor.numbers import parse_number, whole_number
 from extractor.numbers.vocabulary import starting_words
-from extractor.facts.rules import Needs, Registry, Rule, Trait
+from extractor.facts.rules import Guard, Needs, Registry, Rule, Trait
 from extractor.patterns import GAP, OPTIONAL_GAP, WHOLE_WORD_START, WORD_END, WORD_OR_NUMBER_END, WORD_OR_NUMBER_START, WORD_START, right_before
 
 _DAY_MONTH_GAP = rf"{OPTIONAL_GAP} {OPTIONAL_GAP}"  # a space between a day in words and its month: "سی‌دی" (a CD) is no 30 Dey
@@ -101,7 +101,6 @@ _NOWRUZ = "نوروز"
 _THOUSAND = "هزار"
 _NOWRUZ_YEARS_AFTER_JALALI = 621  # Nowruz of the Gregorian year 2016 begins the Jalali year 1395
 _WEEKDAY_ENDINGS = ("شنبه", "جمعه")  # every weekday name ends so
-_DIGIT = regex.compile(r"\d")
 _NUMERIC_DATE = regex.compile(r"\d[/\-.]\d+[/\-.]\d")
 _FOUR_DIGITS = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 _YEAR_DIGITS = regex.compile(r"(?<!\d)(?:\d{4}|\d{2})(?!\d)")  # what an event's year is written with
@@ -223,95 +222,75 @@ def _lunar_month_alone(text: str, match: regex.Match[str]) -> bool:
     return _month(match.group("month")).calendar == _HIJRI
 
 
-_DAY_GUARDS = (_one_bullet, _may_the_verb_prefix)
+def _date_rule(name: str, template: str, needs: Needs, *guards: Guard, traits: frozenset[Trait] = frozenset()) -> Rule:
+    """A date rule: its pattern from a template over the named fragments, matched in any case (month names
+    in Latin letters), vetoed by its own guards and then by those of every date rule (one bullet, the
+    verb prefix می)."""
+    return Rule(name, _rule_pattern(template), needs, (*guards, _one_bullet, _may_the_verb_prefix), traits, regex.IGNORECASE)
+
+
 RULES = Registry((
-    Rule(
+    _date_rule(
         "weekday?+day+month+year?",
-        _rule_pattern(
-            r"{weekday_prefix}{day_range}(?P<day>{day})(?:{day_month_gap}|(?<=\d)\u200c?)(?P<month>{month})"
-            r"(?:{OPTIONAL_GAP}ماه)?{year_or_relative}?"
-        ),
-        _NAMES_A_MONTH, _DAY_GUARDS, flags=regex.IGNORECASE,
+        r"{weekday_prefix}{day_range}(?P<day>{day})(?:{day_month_gap}|(?<=\d)\u200c?)(?P<month>{month})"
+        r"(?:{OPTIONAL_GAP}ماه)?{year_or_relative}?",
+        _NAMES_A_MONTH,
     ),
-    Rule(
+    _date_rule(
         "numeric_date",
-        _rule_pattern(r"(?P<year>\d{{4}})(?P<separator>[/\-.])(?P<month_number>\d{{1,2}})(?P=separator)(?P<day_number>\d{{1,2}})"),
-        _NUMERIC, _DAY_GUARDS, flags=regex.IGNORECASE,
+        r"(?P<year>\d{{4}})(?P<separator>[/\-.])(?P<month_number>\d{{1,2}})(?P=separator)(?P<day_number>\d{{1,2}})",
+        _NUMERIC,
     ),
-    Rule(
-        "numeric_date_day_first",
-        _rule_pattern(r"(?P<day_number>\d{{1,2}})/(?P<month_number>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})"),
-        _NUMERIC, _DAY_GUARDS, flags=regex.IGNORECASE,
-    ),
+    _date_rule("numeric_date_day_first", r"(?P<day_number>\d{{1,2}})/(?P<month_number>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})", _NUMERIC),
     # "95.3.13", "88.2.21": a Jalali date with a two-digit year, written with dots (not 12.5 nor 10.5.2);
     # "99/05/16" with slashes when the year cannot be a day (13/12/95 is day first).
-    Rule(
+    _date_rule(
         "numeric_date_short_year",
-        _rule_pattern(
-            r"(?P<year>[3-9]\d)\.(?P<month_number>\d{{1,2}})\.(?P<day_number>\d{{1,2}})"
-            r"|(?P<year>3[2-9]|[4-9]\d)/(?P<month_number>\d{{1,2}})/(?P<day_number>\d{{1,2}})"
-        ),
-        _NUMERIC, _DAY_GUARDS, flags=regex.IGNORECASE,
+        r"(?P<year>[3-9]\d)\.(?P<month_number>\d{{1,2}})\.(?P<day_number>\d{{1,2}})"
+        r"|(?P<year>3[2-9]|[4-9]\d)/(?P<month_number>\d{{1,2}})/(?P<day_number>\d{{1,2}})",
+        _NUMERIC,
     ),
-    Rule(
-        "month+year",
-        _rule_pattern(r"(?:ماه(?:{GAP}مبارک)?{GAP})?(?P<month>{month})(?:{OPTIONAL_GAP}ماه)?{year_or_relative}"),
-        _NAMES_A_MONTH, _DAY_GUARDS, flags=regex.IGNORECASE,
-    ),
-    Rule(
+    _date_rule("month+year", r"(?:ماه(?:{GAP}مبارک)?{GAP})?(?P<month>{month})(?:{OPTIONAL_GAP}ماه)?{year_or_relative}", _NAMES_A_MONTH),
+    _date_rule(
         "month",
-        _rule_pattern(r"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month}){OPTIONAL_GAP}ماه|(?P<month>{month_alone})"),
-        _NAMES_A_MONTH, (_lunar_month_alone, *_DAY_GUARDS), flags=regex.IGNORECASE,
+        r"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month}){OPTIONAL_GAP}ماه|(?P<month>{month_alone})",
+        _NAMES_A_MONTH, _lunar_month_alone,
     ),
-    Rule(
+    _date_rule(
         "years",
-        _rule_pattern(
-            r"سال(?:[ \u200c]?های?)?{year_kind}{GAP}(?:{years_of_four_digits}|{years_of_two_digits})(?!\d)(?:{era})?"
-        ),
-        _SAYS_A_YEAR, _DAY_GUARDS, flags=regex.IGNORECASE,
+        r"سال(?:[ \u200c]?های?)?{year_kind}{GAP}(?:{years_of_four_digits}|{years_of_two_digits})(?!\d)(?:{era})?",
+        _SAYS_A_YEAR,
     ),
-    Rule(
+    _date_rule(
         "year",
-        _rule_pattern(
-            r"سال{year_kind}{GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?!{OPTIONAL_GAP}{amount_after})"
-            r"|(?P<year_in_words>{year_in_words_after_year}))(?:{era})?"
-        ),
-        _SAYS_A_YEAR, _DAY_GUARDS, flags=regex.IGNORECASE,
+        r"سال{year_kind}{GAP}(?:(?P<year>\d{{4}}|\d{{2}}|{short_year})(?!\d)(?!{OPTIONAL_GAP}{amount_after})"
+        r"|(?P<year_in_words>{year_in_words_after_year}))(?:{era})?",
+        _SAYS_A_YEAR,
     ),
     # Not a code in a credit line: "1899/2096", "* * 2078 * * 1961".
-    Rule(
+    _date_rule(
         "year_alone",
-        _rule_pattern(
-            r"(?<![/*]{OPTIONAL_GAP})(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"
-            r"(?:{era}|(?={OPTIONAL_GAP}(?:[،,.؛:)]|$|و |تا |تاکنون|تا{GAP}کنون)))"
-        ),
-        _FOUR_DIGIT_NUMBER, _DAY_GUARDS, flags=regex.IGNORECASE,
+        r"(?<![/*]{OPTIONAL_GAP})(?P<year>1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"
+        r"(?:{era}|(?={OPTIONAL_GAP}(?:[،,.؛:)]|$|و |تا |تاکنون|تا{GAP}کنون)))",
+        _FOUR_DIGIT_NUMBER,
     ),
-    Rule(
+    _date_rule(
         "weekday",
-        _rule_pattern(
-            r"(?:روز{GAP})?(?P<weekday>{weekday})"
-            r"(?:(?:{OPTIONAL_GAP}ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده))?"
-        ),
-        _NAMES_A_WEEKDAY, (_weekday_of_no_day, *_DAY_GUARDS), flags=regex.IGNORECASE,
+        r"(?:روز{GAP})?(?P<weekday>{weekday})"
+        r"(?:(?:{OPTIONAL_GAP}ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده))?",
+        _NAMES_A_WEEKDAY, _weekday_of_no_day,
     ),
     # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
     # fact is the year alone, as annotators mark it). Two digits are a year from 1350 to 1409
     # (انتخابات 96, بودجه 96), not "المپیک 20 کشور", "12 هزار".
-    Rule(
+    _date_rule(
         "event_year",
-        _rule_pattern(
-            r"{WORD_START}(?:{event}(?:{GAP}{host})?{OPTIONAL_GAP}(?P<year>{four_digit_year})"
-            r"|{event_of_two_digit_years}{GAP}(?:{host}{GAP})?(?P<year>{two_digit_year}))(?!\d)"
-        ),
-        _NAMES_AN_EVENT, _DAY_GUARDS, frozenset({Trait.YEAR_OF_AN_EVENT}), flags=regex.IGNORECASE,
+        r"{WORD_START}(?:{event}(?:{GAP}{host})?{OPTIONAL_GAP}(?P<year>{four_digit_year})"
+        r"|{event_of_two_digit_years}{GAP}(?:{host}{GAP})?(?P<year>{two_digit_year}))(?!\d)",
+        _NAMES_AN_EVENT, traits=frozenset({Trait.YEAR_OF_AN_EVENT}),
     ),
     # "نوروز 95", "نوروز سال 1396", "نوروز 2016": Nowruz is the first day of the Jalali year.
-    Rule(
-        "nowruz",
-        _rule_pattern(r"(?P<nowruz>{nowruz}){GAP}(?:سال{GAP})?(?P<year>{event_year})(?!\d)"),
-        _SAYS_NOWRUZ, _DAY_GUARDS, flags=regex.IGNORECASE,
-    ),
+    _date_rule("nowruz", r"(?P<nowruz>{nowruz}){GAP}(?:سال{GAP})?(?P<year>{event_year})(?!\d)", _SAYS_NOWRUZ),
 ))
 
 

@@ -13,7 +13,7 @@ import regex
 from extractor import calendars
 from extractor.facts.candidates import Date
 from extractor.facts.common import start_with_word_before
-from extractor.facts.rules import Trait
+from extractor.facts.rules import Trait, derived
 from extractor.numbers import whole_number
 from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END, WORD_OR_NUMBER_START, WORD_START
 
@@ -70,7 +70,7 @@ def _with_day_before(text: str, day: Date) -> Date:
         first_date -= datetime.timedelta(days=last_day - first_day)
         value = f"{first_date.isoformat()}/{day.last_date.isoformat()}"
     return replace(
-        day, start=before.start(), rule=day.rule.joined(f"day+{day.rule.name}"), value=value, granularity="period",
+        day, start=before.start(), rule=derived(f"day+{day.rule.name}"), value=value, granularity="period",
         day=None, weekday=None, first_date=first_date,
     )
 
@@ -100,14 +100,14 @@ def _without_nested(days: list[Date]) -> list[Date]:
 
 def _with_relative_day(relative_day: Date, day: Date) -> Date:
     """"امروز 20 تیرماه", "امروز پنجشنبه 18 شهریور": the date, from the relative day said before it."""
-    return replace(day, start=relative_day.start, rule=relative_day.rule.joined(f"{relative_day.rule.name}+date"))
+    return replace(day, start=relative_day.start, rule=derived(f"{relative_day.rule.name}+date"))
 
 
 def _range(first: Date, last: Date) -> Date:
     start, end = first.first_date, last.last_date
     value = f"{start.isoformat()}/{end.isoformat()}" if start is not None and end is not None else None
     return replace(
-        first, end=last.end, rule=first.rule.joined(f"{first.rule.name}..{last.rule.name}"), value=value,
+        first, end=last.end, rule=derived(f"{first.rule.name}..{last.rule.name}"), value=value,
         granularity="period", first_date=start, last_date=end, day=None, weekday=None,
     )
 

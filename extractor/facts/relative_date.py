@@ -175,7 +175,7 @@ RULES = Registry((
         "part_of_this_year", _pattern("part_of_this_year"), Needs(words=("سال",), text=lambda: ("ماه", "نیمه", *lexicons.column("year_edge_words", "word"))),
         produce=_part_of_this_year,
     ),
-    Rule("season", _pattern("season"), Needs(words=_first_words(lambda: _seasons())), produce=_season_of),
+    Rule("season", _pattern("season"), Needs(words=_first_words(_seasons)), produce=_season_of),
 ))
 _COUNTED_PERIOD = Rule("counted_period", _pattern("counted_period"))  # "دو روز پیش": after a number
 NUMBER_RULES = Registry((_COUNTED_PERIOD,))

@@ -102,16 +102,13 @@ class Rule:
     def vetoed(self, text: str, match: regex.Match[str]) -> bool:
         return any(guard(text, match) for guard in self.guards)
 
-    def joined(self, name: str, *traits: Trait) -> Rule:
-        """The rule of a candidate this rule's candidate was joined into (a range, a day and its time)."""
-        return derived(name, *traits)
-
 
 @functools.cache
-def derived(name: str, *traits: Trait) -> Rule:
-    """The one record of a rule made by joining others ("relative_day+date", "number+currency..range"),
-    by name and traits: joins have no pattern of their own."""
-    return Rule(name, traits=frozenset(traits))
+def derived(name: str) -> Rule:
+    """The one record of the rule of a candidate joined from others (a range, a relative day and its
+    date, a time of day and its clock: "number+currency..range", "relative_day+date"): no pattern, no
+    traits."""
+    return Rule(name)
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,7 +13,7 @@ import regex
 from extractor import lexicons
 from extractor.facts.candidates import Date, Time
 from extractor.facts.common import SentenceContext, start_with_word_before
-from extractor.facts.rules import Needs, Registry, Rule, Trait
+from extractor.facts.rules import Needs, Registry, Rule, Trait, derived
 from extractor.numbers import whole_number
 from extractor.patterns import GAP, OPTIONAL_GAP, WHOLE_WORD_OR_NUMBER_END, WHOLE_WORD_OR_NUMBER_START, WORD_END
 
@@ -165,7 +165,7 @@ def _time_of_day_and_clock(time_of_day: Time, clock: Time) -> Time:
     part = clock.part_of_day or time_of_day.part_of_day
     hour, minute, day = _on_24_hour_clock(clock.hour, part), clock.minute, time_of_day.date
     return Time(
-        time_of_day.start, clock.end, time_of_day.rule.joined(f"{time_of_day.rule.name}+clock"), _value(day, hour, minute),
+        time_of_day.start, clock.end, derived(f"{time_of_day.rule.name}+clock"), _value(day, hour, minute),
         hour=hour, minute=minute, part_of_day=part, date=day,
     )
 
