@@ -5,12 +5,13 @@ pipeline adds the document's side (text, spans, paragraph, speaker, subject) and
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 from extractor.facts.rules import Rule
 
 Number = int | float
+_MODEL_NAME = "model_name"  # a field's metadata key: its name in the model, when another (None: not in it)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,9 @@ class Candidate:
     def model_fields(self) -> dict[str, Any]:
         """The fields of the kind's model that only this kind has, those that are set (the model's
         defaults are None: a field left out is not validated)."""
-        return {}
+        return {
+            model_name: value for name, model_name in _MODEL_NAMES[type(self)] if (value := getattr(self, name)) is not None
+        }
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,9 +53,6 @@ class Amount(Candidate):
 
     value_high: Number | None = None
 
-    def model_fields(self) -> dict[str, Any]:
-        return _set({"value_high": self.value_high})
-
 
 @dataclass(frozen=True, kw_only=True)
 class Money(Amount):
@@ -60,9 +60,6 @@ class Money(Amount):
     per: str | None = None
     value_irr: Number | None = None
     value_irr_high: Number | None = None
-
-    def model_fields(self) -> dict[str, Any]:
-        return _set({"value_high": self.value_high, "per": self.per, "value_irr": self.value_irr, "value_irr_high": self.value_irr_high})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,7 +70,8 @@ class Percent(Amount):
 @dataclass(frozen=True, kw_only=True)
 class Count(Amount):
     kind: ClassVar[str] = "count"
-    counted_noun: str  # as written (a unit of measure whole: متر مربع), what the subject is read after
+    # As written (a unit of measure whole: متر مربع), what the subject is read after; no field of the model.
+    counted_noun: str = field(metadata={_MODEL_NAME: None})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,14 +100,8 @@ class Date(Candidate):
     month: int | None = None
     day: int | None = None
     weekday: str | None = None
-    first_date: datetime.date | None = None
-    last_date: datetime.date | None = None
-
-    def model_fields(self) -> dict[str, Any]:
-        return _set({
-            "calendar": self.calendar, "granularity": self.granularity, "year": self.year, "month": self.month,
-            "day": self.day, "weekday": self.weekday, "start": self.first_date, "end": self.last_date,
-        })
+    first_date: datetime.date | None = field(default=None, metadata={_MODEL_NAME: "start"})
+    last_date: datetime.date | None = field(default=None, metadata={_MODEL_NAME: "end"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -121,12 +113,15 @@ class Time(Candidate):
     date: datetime.date | None = None
     time_zone: str | None = None
 
-    def model_fields(self) -> dict[str, Any]:
-        return _set({
-            "hour": self.hour, "minute": self.minute, "part_of_day": self.part_of_day, "date": self.date,
-            "time_zone": self.time_zone,
-        })
+
+def _model_names(kind: type) -> tuple[tuple[str, str], ...]:
+    """(field, the model's name for it) for each field a kind adds to Candidate's: the same name, or the
+    one its metadata gives; a field whose metadata names none is not the model's."""
+    common = {candidate_field.name for candidate_field in fields(Candidate)}
+    names = ((kind_field.name, kind_field.metadata.get(_MODEL_NAME, kind_field.name)) for kind_field in fields(kind))
+    return tuple((name, model_name) for name, model_name in names if name not in common and model_name is not None)
 
 
-def _set(fields: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in fields.items() if value is not None}
+_MODEL_NAMES: dict[type, tuple[tuple[str, str], ...]] = {
+    kind: _model_names(kind) for kind in (Money, Percent, Count, Duration, Age, Rank, Date, Time)
+}
