@@ -176,11 +176,13 @@ class Normalizer:
             self._changing.add(character)
         if len(normalized) != 1:
             self._irregular.add(character)
-        for written in normalized:
-            if written != character and self._table.get(ord(written), None) not in (None, written):
-                self._replacements_commute = False
-            elif written != character and ord(written) not in self._table and self.normalize_character(written) != written:
-                self._replacements_commute = False
+        if any(written != character and self._normalized(written) != written for written in normalized):
+            self._replacements_commute = False
+
+    def _normalized(self, character: str) -> str:
+        """What a character becomes: from the table when learned, else asked anew."""
+        learned = self._table.get(ord(character))
+        return learned if learned is not None else self.normalize_character(character)
 
     def normalize_character(self, character: str) -> str:
         """What one character becomes: line breaks, control characters and lone surrogates by our input

@@ -112,7 +112,7 @@ def sentence_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     the finders whose phrases may be written joined (the number and month checks want whole words:
     "می‌شود" is no می). One lower-casing and one engine check for both."""
     lowered = text.lower()
-    splitter = _NOT_WORD_WITH_RE if re_agrees(lowered) else _NOT_WORD
+    splitter = _word_splitter(lowered)
     if "\u200c" not in lowered:
         words = frozenset(splitter.split(lowered))
         return words, words
@@ -123,7 +123,12 @@ def sentence_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def split_words(text: str) -> list[str]:
     """The words of `text` in order, lower-cased, split at spaces, punctuation and ZWNJ."""
     lowered = text.lower()
-    return (_NOT_WORD_WITH_RE if re_agrees(lowered) else _NOT_WORD).split(lowered)
+    return _word_splitter(lowered).split(lowered)
+
+
+def _word_splitter(text: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """The pattern that splits `text` into words: `re`'s where it reads every character as `regex` does."""
+    return _NOT_WORD_WITH_RE if re_agrees(text) else _NOT_WORD
 
 
 @dataclass(frozen=True)
