@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -20,8 +21,9 @@ SHARED_DATA = REPOSITORY.parent / "shared" / "data"
 def bench_module(name: str) -> ModuleType:
     """A module of bench/, loaded by path (bench/ is not put on sys.path: bench/numbers.py would
     shadow the standard library's `numbers`)."""
-    spec = importlib.util.spec_from_file_location(name, REPOSITORY / "bench" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPOSITORY / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[f"bench_{name}"] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 
