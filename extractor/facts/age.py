@@ -1,6 +1,8 @@
 """Finds ages: N ساله said of a person. "بازیکن 27 ساله", "دروازه‌بان اسپانیایی 30 ساله", "وحید امیری 32
-ساله" (after a person noun, a noun and its adjective, or a first name and a surname in ی), and "او 32 ساله
-شد", "18 ساله بودم" (before a copula); N سال before سن or داشتن ("با 30 سال سن", "تنها 49 سال داشت"); and age
+ساله" (after a person noun, also indefinite: "مردی 45 ساله", a noun and its adjective, or a first name and a
+surname in ی; a qualifier between: "خانم حدودا 65 ساله"), and "او 32 ساله شد", "18 ساله بودم" (before a
+copula); the ages of several people at once ("دو برادر 14 و 16 ساله": both); N سال before سن or داشتن ("با
+30 سال سن", "با 36 سال و یک ماه سن", "تنها 49 سال داشت") or after سن ("میانگین سنی آنان 34 سال است"); and age
 limits: "تیم زیر 23 سال", "کودکان زیر پنج سال", "بازیکنان بالای 30 سال". Elsewhere N ساله and N سال are
 durations: قرارداد 6 ساله, محرومیت 2 ساله, "10 سال سابقه دارد"."""
 
@@ -21,6 +23,7 @@ from extractor.facts.common import (
     word_before,
 )
 from extractor.facts.rules import Registry, Rule
+from extractor.numbers import NumberMatch
 from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END
 
 # Each rule's pattern is matched right after a number.
@@ -29,8 +32,14 @@ _YEARS_UNDER_A_LIMIT = Rule("limit+number+years", lambda: rf"{OPTIONAL_GAP}سا�
 _YEARS_OF_AGE = Rule("number+years_of_age", lambda: rf"{OPTIONAL_GAP}سال{WORD_END}")
 RULES = Registry((_YEARS_OLD_OF_A_PERSON, _YEARS_UNDER_A_LIMIT, _YEARS_OF_AGE))
 _AGE_WORD = regex.compile(rf"{GAP}سن{WORD_END}")  # "۲۶ سال سن دارم"
+_AND_MONTHS = regex.compile(rf"{GAP}و{GAP}(?P<months>\d{{1,2}}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده){GAP}ماه{WORD_END}")
+_MONTHS_IN_WORDS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10, "یازده": 11}
+_AGE_NOUNS = frozenset({"سن", "سنی"})  # "میانگین سنی آنان 34 سال": the words before say it is an age
+_PHRASE_ENDS = frozenset({"و", "سال"})
+_LIST_JOINER = regex.compile(rf"{OPTIONAL_GAP}(?:و|،|,){OPTIONAL_GAP}")  # "14 و 16 ساله", "22، 23 و 24 ساله"
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
 _THAT = "که"  # "بازیکنی که 17 ساله است"
+_PLURAL_WITH_EZAFE = "های"  # "بازیکنان قراردادهای یک ساله": a noun, not an adjective
 
 
 @functools.cache
@@ -61,11 +70,17 @@ def _said_of_a_person(text: str, number_start: int, end: int, name_ends: frozens
     if _after_a_name(text, number_start, name_ends):
         return True
     nearest, *farther = _two_words_before(text, number_start) or [""]
-    if nearest in _person_nouns() or (farther and (farther[0], nearest) in _person_nouns_in_two_words()):
+    if _is_person_noun(nearest) or (farther and (farther[0], nearest) in _person_nouns_in_two_words()):
         return True
-    if farther and nearest.endswith(_ADJECTIVE_ENDING) and (farther[0] in _person_nouns() or farther[0] in lexicons.starting_first_names()):
+    if farther and nearest.endswith(_ADJECTIVE_ENDING) and not nearest.endswith(_PLURAL_WITH_EZAFE) and (farther[0] in _person_nouns() or farther[0] in lexicons.starting_first_names()):
         return True
     return _before_a_copula(text, end, nearest)
+
+
+def _is_person_noun(word: str) -> bool:
+    """A person noun, or one with the indefinite ی ("مردی 45 ساله", "دختری 12ساله")."""
+    nouns = _person_nouns()
+    return word in nouns or (word.endswith(_ADJECTIVE_ENDING) and word[:-1] in nouns)
 
 
 def _after_a_name(text: str, number_start: int, name_ends: frozenset[int]) -> bool:
@@ -97,17 +112,23 @@ def _after_an_age_limit(text: str, number_start: int) -> bool:
     return before is not None and before.text in lexicons.words("age_limit_words", "word")
 
 
-def _age_end(text: str, number_start: int, number_end: int, name_ends: frozenset[int]) -> tuple[int, Rule] | None:
-    """(end, rule) of the age a number starts, or None."""
+def _age_end(text: str, start: int, words_before: int, number_end: int, name_ends: frozenset[int]) -> tuple[int, Rule, int] | None:
+    """(end, rule, months past the years) of the age told by the number (or list of numbers) from `start`
+    to `number_end`, or None; the words that say whose age it is end at `words_before` (`start`, or its
+    qualifier's start: "خانم حدودا 65 ساله")."""
     years_old = _YEARS_OLD_OF_A_PERSON.compiled.match(text, number_end)
-    if years_old and _said_of_a_person(text, number_start, years_old.end(), name_ends):
-        return years_old.end(), _YEARS_OLD_OF_A_PERSON
+    if years_old and _said_of_a_person(text, words_before, years_old.end(), name_ends):
+        return years_old.end(), _YEARS_OLD_OF_A_PERSON, 0
     years = _YEARS_UNDER_A_LIMIT.compiled.match(text, number_end)
-    if years and _after_an_age_limit(text, number_start):
-        return years.end(), _YEARS_UNDER_A_LIMIT
+    if years and _after_an_age_limit(text, start):
+        return years.end(), _YEARS_UNDER_A_LIMIT, 0
     years = _YEARS_OF_AGE.compiled.match(text, number_end)  # not ساله: "قدمتی 800 ساله دارد", "قرارداد دو ساله داشت"
-    if years and _years_of_age(text, years.end()):
-        return years.end(), _YEARS_OF_AGE
+    if years is None:
+        return None
+    months = _AND_MONTHS.match(text, years.end())
+    end = months.end() if months else years.end()
+    if _years_of_age(text, end) or (months is None and _after_an_age_noun(text, words_before)):
+        return end, _YEARS_OF_AGE, _MONTHS_IN_WORDS.get(months["months"], 0) or int(months["months"]) if months else 0
     return None
 
 
@@ -120,17 +141,49 @@ def _years_of_age(text: str, end: int) -> bool:
     return verb is not None and verb.text in lexicons.words("age_verbs", "word")
 
 
+def _after_an_age_noun(text: str, start: int) -> bool:
+    """"میانگین سنی آنان 34 سال", "سن او 40 سال است": سن among the three words before the number, in its
+    phrase (not "50 سال سن و 30 سال سابقه")."""
+    for _ in range(3):
+        word = word_before(text, start)
+        if word is None or text[word.end : start].strip(" \u200c") or word.key in _PHRASE_ENDS:
+            return False
+        if word.key in _AGE_NOUNS:
+            return True
+        start = word.start
+    return False
+
+
+def _lists(numbers: list[NumberMatch], text: str) -> list[list[NumberMatch]]:
+    """The numbers in runs joined by و or a comma ("14 و 16"), each run in text order."""
+    runs: list[list[NumberMatch]] = []
+    for number in sorted(numbers, key=lambda number: number.start):
+        if runs and _LIST_JOINER.fullmatch(text, runs[-1][-1].end, number.start):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
+
+
 def find(sentence: SentenceContext) -> list[Age]:
-    found = []
-    for number in sentence.quantities:
-        age = _age_end(sentence.text, number.start, number.end, sentence.name_ends)
+    text, found = sentence.text, []
+    for run in _lists(sentence.quantities, text):
+        first, last = run[0], run[-1]
+        qualifier, qualifier_span = qualifier_before(text, first.start)
+        age = _age_end(text, first.start, qualifier_span[0] if qualifier_span else first.start, last.end, sentence.name_ends)
+        if age is None and len(run) > 1:  # not a list of ages: the last number alone ("2، 16 ساله" is rare)
+            run, first = [last], last
+            qualifier, qualifier_span = qualifier_before(text, last.start)
+            age = _age_end(text, last.start, qualifier_span[0] if qualifier_span else last.start, last.end, sentence.name_ends)
         if age is None:
             continue
-        qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
-        found.append(
-            Age(
-                number.start, age[0], age[1], plain_number(number.value), "year", qualifier, qualifier_span,
-                value_high=high_value(number),
+        end, rule, months = age
+        for number in run:
+            value = plain_number(number.value) if not months else round(float(number.value) + months / 12, 4)
+            found.append(
+                Age(
+                    number.start, end if number is last else number.end, rule, value, "year", qualifier,
+                    qualifier_span if number is first else None, value_high=high_value(number),
+                )
             )
-        )
     return found
