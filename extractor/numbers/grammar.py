@@ -114,7 +114,9 @@ class _Builder:
         if self.parts == 0:
             self.group, self.closed = word.value, True
             return True
-        fits_after_scale = after_and and self.group == 0 and self.last_scale and word.value < self.last_scale
+        # After a scale, with و or right after it: "2 هزار و 300", "یک میلیون 500 هزار", "سه هزار 200 نفر".
+        right_after_scale = after_and or self.last_kind == SCALE
+        fits_after_scale = right_after_scale and self.group == 0 and self.last_scale and word.value < self.last_scale
         fits_after_words = after_and and self.last_kind == UNIT and self.limit and word.value < self.limit  # "صد و 50"
         if not (fits_after_scale or fits_after_words) or word.value != int(word.value):
             return False

@@ -12,6 +12,7 @@ from extractor.numbers.vocabulary import (
     NEGATIVE,
     ORDINAL,
     OTHER,
+    SCALE,
     Word,
     fold_arabic_letters,
     joined_to_a_unit,
@@ -20,9 +21,14 @@ from extractor.numbers.vocabulary import (
 )
 from extractor.patterns import WORD_END
 
-# Thousands: 1,250,000  1٬250٬000  1،250  and, from tokenized corpora, 2 , 292.
+# Thousands: 1,250,000  1٬250٬000  1،250  and, from tokenized corpora, 2 , 292; with dots when there are
+# two groups or more (9.000.000, 12.500.000: one group, 12.500, is a decimal).
 # Decimals: 12.5  12٫5  and the Persian slash 12/5 (not 7405/ 1175, which has a space).
-DIGITS_PATTERN = r"\d{1,3}(?: , \d{3})+(?!\d)|\d+(?:(?:[,٬]\d{3})+(?!\d)|(?:،\d{3})+(?!\d))?(?:[.٫/]\d+)?"
+DIGITS_PATTERN = (
+    r"\d{1,3}(?: , \d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"
+    r"|\d+(?:(?:[,٬]\d{3})+(?!\d)|(?:،\d{3})+(?!\d))?(?:[.٫/]\d+)?"
+)
+_DOT_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 # Used on the pieces between white space that are not plain words (digits, punctuation, ZWNJ inside).
 _TOKEN = regex.compile(
     # Dates, phone numbers and clock times are codes, not numbers: 1402/05/12, 0912-123-4567, 22:30.
@@ -76,6 +82,8 @@ def digits_value(text: str) -> int | Fraction | None:
     for digits past the limits of a number (LONGEST_WHOLE_PART, MOST_DECIMAL_DIGITS): not read at all."""
     if "/" in text and len(text.split("/")[0]) > _SLASH_DECIMAL_MAX_INTEGER_DIGITS:
         return None
+    if _DOT_GROUPED.fullmatch(text):
+        text = text.replace(".", "")
     plain = text.translate(_SEPARATORS)  # int() and Fraction() read Persian and Arabic-Indic digits too
     whole, point, fraction = plain.partition(".")
     if len(whole.lstrip("0")) > LONGEST_WHOLE_PART or (point and len((whole + fraction).strip("0")) > MOST_DECIMAL_DIGITS):
@@ -170,13 +178,14 @@ def _is_other_joined_word(piece: str, vocabulary_words: dict[str, Word]) -> bool
 
 
 def _add_number_and_unit(tokens: Tokens, text: str, piece: str, start: int, number_length: int) -> None:
-    """"دوسال", "یک‌هفته": the number word, then the unit as an OTHER token. `number_length` counts the
+    """"دوسال", "یک‌هفته": the number word, then the unit as an OTHER token (a scale as itself: "ده‌هزار"). `number_length` counts the
     number word's key, which has no ZWNJ or diacritics: the piece may ("ن‌هروز")."""
     number_key = lookup_key(piece)[:number_length]
     split = next(index for index in range(number_length, len(piece) + 1) if lookup_key(piece[:index]) == number_key)
     unit_start = start + split + (piece[split : split + 1] == _ZWNJ)
     _add_token(tokens, text, vocabulary()[number_key], start, start + split)
-    _add_token(tokens, text, _NOT_A_NUMBER, unit_start, start + len(piece))
+    unit = vocabulary().get(lookup_key(piece[split:]), _NOT_A_NUMBER)  # a scale ("ده‌هزار") counts on
+    _add_token(tokens, text, unit if unit.kind == SCALE else _NOT_A_NUMBER, unit_start, start + len(piece))
 
 
 def _add_token(tokens: Tokens, text: str, word: Word, start: int, end: int) -> None:
