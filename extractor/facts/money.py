@@ -1,5 +1,6 @@
 """Finds amounts of money: a number (or range) and a currency word, its adjective (تومانی) or symbol,
-and compound amounts with a subunit (چهار دلار و 25 سنت)."""
+compound amounts with a subunit (چهار دلار و 25 سنت), and amounts whose currency is implied after a
+money noun (وام 160 میلیونی, سقف وام 80 میلیون تعیین شد)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from extractor.facts.common import (
     plain_number,
     qualifier_before,
     start_with_word_before,
+    starts_a_verb,
     with_dash_ranges,
+    word_after,
 )
 from extractor.facts.rules import Registry, Rule
 from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END, WORD_START, right_before
@@ -93,15 +96,36 @@ def _scale_adjective() -> str:
     return rf"{OPTIONAL_GAP}(?P<scale>{scales})ی{WORD_END}"
 
 
+_LARGE_SCALE_AT_END = regex.compile(r"(?:میلیون|میلیارد|بیلیون|تریلیون)\Z")
+_MONEY_VERB = regex.compile(rf"{GAP}(?:خرج|هزینه|پرداخت|واریز){GAP}(?:کرد|کرده|کند|کنند|کردند|شد|شده|شود){WORD_END}")
+_ENDS_A_PHRASE = regex.compile(rf"{OPTIONAL_GAP}(?:[.،,؛:!?)]|\n|\Z)")
+
+
+def _counts_nothing_after(text: str, end: int) -> bool:
+    """Whether what follows a number leaves it counting nothing: the phrase ends, or a verb or a compound
+    verb begins ("80 میلیون تعیین شد", "به 300 میلیارد رسید")."""
+    if _ENDS_A_PHRASE.match(text, end):
+        return True
+    following = word_after(text, end)
+    if following is None or starts_a_verb(text, following.start) or following.text in lexicons.words("verbs", "word"):
+        return True
+    light_verb = word_after(text, following.end)
+    return (
+        following.key in lexicons.words("compound_verb_words", "word")
+        and light_verb is not None and light_verb.text in lexicons.words("light_verbs", "word")
+    )
+
+
 # Patterns matched right after the number, but the symbol's, found right before it.
 _NUMBER_AND_CURRENCY = Rule("number+currency", _currency_after)
 _NUMBER_AND_CURRENCY_ADJECTIVE = Rule("number+currency_adjective", _currency_after)
 _NUMBER_CURRENCY_AND_SUBUNIT = Rule("number+currency+subunit", _currency_after)  # "چهار دلار و 25 سنت"
 _SYMBOL_AND_NUMBER = Rule("currency_symbol+number", _symbol_before)
 _IMPLIED_CURRENCY = Rule("money_noun+number+scale_adjective", _scale_adjective)
+_IMPLIED_CURRENCY_AFTER_A_SCALE = Rule("money_noun+number+scale")  # "سقف وام 80 میلیون تعیین شد"
 RULES = Registry((
     _NUMBER_AND_CURRENCY, _NUMBER_AND_CURRENCY_ADJECTIVE, _NUMBER_CURRENCY_AND_SUBUNIT, _SYMBOL_AND_NUMBER,
-    _IMPLIED_CURRENCY,
+    _IMPLIED_CURRENCY, _IMPLIED_CURRENCY_AFTER_A_SCALE,
 ))
 
 
@@ -111,9 +135,10 @@ def _scale_values() -> dict[str, int]:
 
 
 @functools.cache
-def _money_noun_before() -> regex.Pattern[str]:
+def _money_noun_before(words_between: int) -> regex.Pattern[str]:
+    """A money noun, and at most `words_between` words, right before the number."""
     nouns = lexicons.alternation(lexicons.column("money_nouns", "word"))
-    return regex.compile(right_before(rf"{nouns}(?:{GAP}\p{{L}}+)?", backwards=True))
+    return regex.compile(right_before(rf"{nouns}(?:{GAP}\p{{L}}+){{0,{words_between}}}", backwards=True))
 
 
 def _start_at_from(text: str, start: int) -> int:
@@ -170,18 +195,27 @@ def _without_rate_bases(text: str, found: list[Money]) -> list[Money]:
 
 
 def _implied_currency(sentence: SentenceContext) -> list[Money]:
-    found = []
+    """"وام 160 میلیونی" (a scale's adjective after the number), "سقف وام 80 میلیون تعیین شد" (a scale
+    ending the number, which counts nothing): after a money noun, an amount in the currency the reader
+    supplies (unit null); so too a number with such a scale before a verb of paying ("22 میلیارد خرج کرده")."""
+    found, text = [], sentence.text
     for number in sentence.quantities:
-        adjective = _IMPLIED_CURRENCY.compiled.match(sentence.text, number.end)
-        if not adjective or not _money_noun_before().search(sentence.text, max(0, number.start - 40), number.start):
+        adjective = _IMPLIED_CURRENCY.compiled.match(text, number.end)
+        bare_scale = not adjective and _LARGE_SCALE_AT_END.search(number.text) and _counts_nothing_after(text, number.end)
+        if not (adjective or bare_scale):
             continue
-        scale = _scale_values()[adjective.group("scale")]
+        words_between = 1 if adjective else 3  # "سقف وام خرید مسکن 80 میلیون تعیین شد"
+        spent = bare_scale and _MONEY_VERB.match(text, number.end)  # "بیش از 22 میلیارد خرج کرده"
+        if not spent and not _money_noun_before(words_between).search(text, max(0, number.start - 60), number.start):
+            continue
+        scale = _scale_values()[adjective.group("scale")] if adjective else 1
         value = plain_number(number.value * scale)
         high = plain_number(number.high * scale) if number.high is not None else None
-        qualifier, qualifier_span = qualifier_before(sentence.text, number.start)
+        qualifier, qualifier_span = qualifier_before(text, number.start)
         found.append(
             Money(
-                _from_before_range(sentence, number), adjective.end(), _IMPLIED_CURRENCY, value, None, qualifier,
+                _from_before_range(sentence, number), adjective.end() if adjective else number.end,
+                _IMPLIED_CURRENCY if adjective else _IMPLIED_CURRENCY_AFTER_A_SCALE, value, None, qualifier,
                 qualifier_span, value_high=high,
             )
         )
