@@ -323,3 +323,15 @@ def test_lexicons_every_year_edge_word_names_this_year(word):
 def test_lexicons_every_name_ending_word_ends_an_organization(word):
     organizations = [entity.text for entity in extract(f"کارکنان شرکت فولادسازان {word} به تهران رفتند.").entities if entity.label == "ORG"]
     assert organizations == ["شرکت فولادسازان"]
+
+
+@pytest.mark.parametrize("word", [word for word in lexicons.column("classifiers", "word") if word != "نفر"])
+def test_lexicons_every_classifier_counts_one_after_a_bare_yek(word):
+    fact = _only_fact(f"در این حادثه یک {word} گزارش شد.")
+    assert (fact.kind, fact.value, fact.text) == ("count", 1, f"یک {word}")
+
+
+@pytest.mark.parametrize("word", lexicons.column("casualty_words", "word"))
+def test_lexicons_every_casualty_word_makes_yek_nafar_a_count(word):
+    fact = _only_fact(f"در این حادثه یک نفر {word} شد.")
+    assert (fact.kind, fact.value, fact.unit) == ("count", 1, "person")

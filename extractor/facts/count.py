@@ -38,6 +38,9 @@ _SCORE_BEFORE = regex.compile(rf"\d{OPTIONAL_GAP}[-–]{OPTIONAL_GAP}\Z")  # "3-
 _SCORE_WORD_BEFORE = regex.compile(rf"{WORD_OR_NUMBER_START}(?P<first>[\p{{L}}\p{{M}}\d]+){GAP}بر{GAP}\Z")  # "سه بر دو"
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
+_PERSON_CLASSIFIER = "نفر"
+_PERSON_AFTER = regex.compile(rf"{GAP}(?:نفر|تن){WORD_END}")
+_CASUALTY_LOOK_AHEAD = 40
 _TONNE_AND_WEIGHT = regex.compile(rf"{GAP}و{OPTIONAL_GAP}\d+{OPTIONAL_GAP}(?:کیلوگرم|کیلو|گرم){WORD_END}")  # "358 تن و 270 کیلوگرم"
 
 
@@ -105,6 +108,12 @@ def _with_measure_unit(noun: Word, text: str) -> Word:
     unit (as written), not its first word (متر, سانتی, کیلو)."""
     unit = _measure_unit_pattern().match(text, noun.start)
     return Word(noun.start, unit.end(), unit.group()) if unit is not None and unit.end() > noun.end else noun
+
+
+@functools.cache
+def _classifiers() -> frozenset[str]:
+    """The words that count (نفر, مورد, فقره, دستگاه, کشته): after a bare یک they make a count of one."""
+    return frozenset(map(lexicons.canonical, lexicons.column("classifiers", "word")))
 
 
 @functools.cache
@@ -190,14 +199,39 @@ def _labelled(text: str, number_start: int) -> bool:
     return listed is not None and lexicons.canonical(listed.group("label")) in _listed_labels()
 
 
+def _counts_one(noun: Word, number_start: int, sentence: SentenceContext) -> bool:
+    """Whether a bare یک counts its noun (it is mostly the indefinite article: "یک طرح"): before a word
+    that counts ("یک مورد", "یک دستگاه", "فوت یک تن"); نفر, also "someone" ("وقتی یک نفر می‌آید"), only
+    in a list of people ("12 نفر زن و یک نفر مرد"), after a qualifier ("حداقل یک نفر") or before a word of
+    casualties or arrest ("یک نفر دستگیر شد")."""
+    if noun.key not in _classifiers():
+        return False
+    if noun.key != _PERSON_CLASSIFIER:
+        return True
+    text = sentence.text
+    if qualifier_before(text, number_start)[1] is not None:
+        return True
+    if any(number.start != number_start and _PERSON_AFTER.match(text, number.end) for number in sentence.quantities):
+        return True
+    following = WORD.findall(text, noun.end, noun.end + _CASUALTY_LOOK_AHEAD)[:3]
+    return not _casualty_words().isdisjoint(map(lexicons.canonical, following))
+
+
+@functools.cache
+def _casualty_words() -> frozenset[str]:
+    return frozenset(map(lexicons.canonical, lexicons.column("casualty_words", "word")))
+
+
 def find(sentence: SentenceContext) -> list[Count]:
     found = []
     for number in sentence.quantities:
-        if number.is_bare_one or number.text in _COMPOUND_PREFIXES:
+        if number.text in _COMPOUND_PREFIXES:
             continue
         noun = word_after(sentence.text, number.end)
         noun = _with_measure_unit(noun, sentence.text) if noun is not None else None
         if noun is None or not _is_counted(noun, number.start, sentence.text):
+            continue
+        if number.is_bare_one and not _counts_one(noun, number.start, sentence):
             continue
         unit, rule = _unit(noun, number.start, sentence.text)
         qualifier, qualifier_span = qualifier_before(sentence.text, number.start)

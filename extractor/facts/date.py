@@ -141,7 +141,10 @@ def _fragments() -> dict[str, str]:
     # "سال مالی 95", "سال تحصیلی 95 - 96": a fiscal year is the year; a school, farming or water year
     # runs from Mehr to Shahrivar (see _span).
     year_kind = rf"(?:{GAP}(?P<year_kind>{lexicons.alternation(lexicons.column('year_kinds', 'word'))}))?"
-    year = rf"(?:سال{GAP})?(?:(?P<year>\d{{4}}|\d{{2}})(?!\d|[.٫/]\d)(?!{OPTIONAL_GAP}{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
+    # "در 15 خرداد 32 نفر مصدوم شدند": two digits that count something after a month are no year.
+    counted = lexicons.alternation(lexicons.column("classifiers", "word"))
+    two_digits = rf"\d{{2}}(?!{GAP}{counted}{WORD_END})"
+    year = rf"(?:سال{GAP})?(?:(?P<year>\d{{4}}|{two_digits})(?!\d|[.٫/]\d)(?!{OPTIONAL_GAP}{amount_after})|(?P<year_in_words>{year_in_words}))(?:{era})?"
     # "14مهر92", "24شهریور": digits may be written joined to the month name.
     year_or_relative = rf"(?:(?:{GAP}|(?=\d)){year}|{GAP}(?P<year_word>سال{GAP})?(?P<relative>{relative})(?:{era})?)"
     weekday_prefix = rf"(?:روز{GAP})?(?:(?P<weekday>{weekday})[ \u200c،,]+)?"

@@ -1,5 +1,5 @@
 """Finds ranks: a rank word (lexicons/rank_words.tsv: رتبه, مقام, ...) followed by an ordinal or a number
-(رتبه چهاردهم = 14)."""
+(رتبه چهاردهم = 14), the ezafe written out or not (رتبه ی سی و هفتم, رتبه‌ی پنجاه و سومین)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from extractor.facts.common import SentenceContext
 from extractor.facts.rules import Registry, Rule
 from extractor.patterns import right_before
 
-_LOOK_BACK = 12  # how far before the number the rank word is looked for
+_LOOK_BACK = 14  # how far before the number the rank word is looked for
+_EZAFE = "(?:[ \u200c]ی)?"  # "رتبه ی", "رتبه‌ی" (not مکانی, a surname)
 
 
 def _rank_word_before() -> str:
-    """A rank word right before the number (searched for there)."""
-    return right_before(lexicons.alternation(lexicons.column("rank_words", "word")))
+    """A rank word, with its ezafe when written, right before the number (searched for there)."""
+    return right_before(lexicons.alternation(lexicons.column("rank_words", "word")) + _EZAFE)
 
 
 _RANK_WORD_AND_ORDINAL = Rule("rank_word+ordinal", _rank_word_before)
