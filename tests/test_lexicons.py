@@ -335,3 +335,9 @@ def test_lexicons_every_classifier_counts_one_after_a_bare_yek(word):
 def test_lexicons_every_casualty_word_makes_yek_nafar_a_count(word):
     fact = _only_fact(f"در این حادثه یک نفر {word} شد.")
     assert (fact.kind, fact.value, fact.unit) == ("count", 1, "person")
+
+
+@pytest.mark.parametrize("word", lexicons.column("deh_compound_words", "word"))
+def test_lexicons_every_deh_compound_word_makes_deh_no_number(word):
+    """"زیان ده": ده written apart as the suffix "giving"."""
+    assert extract(f"شرکت‌های {word} ده واگذار می‌شوند.").facts == []

@@ -26,13 +26,15 @@ from extractor.patterns import GAP, OPTIONAL_GAP, WORD, WORD_END, WORD_OR_NUMBER
 # By key (ZWNJ removed): نفر and تن, and the adjectives of نفر ("تیم 23 نفره", "جمعیت 811 هزار نفری", "کمیته چهار
 # نفره‌ای"): people too (not تنی: "کامیون 10 تنی" weighs).
 _PEOPLE_WORDS = {"نفر": "person", "تن": "person", "نفری": "person", "نفره": "person", "نفرهای": "person"}
-# "بند 7 و 8": a label, a number and a conjunction before the number (searched backwards: see patterns.WORD_BEFORE).
+# "بند 7 و 8", "هفته‌های 17، 18 و 20": a label (or its plural), numbers and a conjunction before the number
+# (searched backwards: see patterns.WORD_BEFORE).
 _LABEL_AND_NUMBER_BEFORE = regex.compile(
-    rf"(?r){WORD_START}(?P<label>[\p{{L}}\p{{M}}]+){GAP}\d+{OPTIONAL_GAP}(?:و|تا|یا){OPTIONAL_GAP}\Z"
+    rf"(?r){WORD_START}(?P<label>[\p{{L}}\p{{M}}]+)(?:[ \u200c]?های?)?{GAP}(?:\d+{OPTIONAL_GAP}[،,]{OPTIONAL_GAP})*"
+    rf"\d+{OPTIONAL_GAP}(?:و|تا|یا|،|,){OPTIONAL_GAP}\Z"
 )
-_LABEL_LOOK_BACK = 30
-# A bare نیم before a noun makes a compound (نیم فصل, نیم کره, نیم نگاهی): no count of a half.
-_COMPOUND_PREFIXES = frozenset({"نیم"})
+_LABEL_LOOK_BACK = 40
+# A bare نیم or ربع before a noun makes a compound (نیم فصل, نیم کره, ربع سکه, ربع قرن): no count of a part.
+_COMPOUND_PREFIXES = frozenset({"نیم", "ربع"})
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
 _SCORE_BEFORE = regex.compile(rf"\d{OPTIONAL_GAP}[-–]{OPTIONAL_GAP}\Z")  # "3-2", "5 - 1": a score or a range of digits
 _SCORE_WORD_BEFORE = regex.compile(rf"{WORD_OR_NUMBER_START}(?P<first>[\p{{L}}\p{{M}}\d]+){GAP}بر{GAP}\Z")  # "سه بر دو"

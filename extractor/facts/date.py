@@ -166,6 +166,9 @@ def _fragments() -> dict[str, str]:
         "year_kind": year_kind, "year_or_relative": year_or_relative, "weekday_prefix": weekday_prefix,
         "day_range": day_range, "event": event, "event_of_two_digit_years": event_of_two_digit_years, "host": host,
         "four_digit_year": four_digit_year, "two_digit_year": two_digit_year,
+        "year_edge": lexicons.alternation(lexicons.column("year_edge_words", "word")),
+        # Any month after a word of a period's edge, but می ("به پایان می‌رسد": the verb).
+        "month_after_an_edge": lexicons.alternation([row["name"] for row in months if row["name"] != "می"]),
         "event_year": rf"{four_digit_year}|{two_digit_year}",
     }
 
@@ -256,8 +259,9 @@ RULES = Registry((
     _date_rule("month+year", r"(?:ماه(?:{GAP}مبارک)?{GAP})?(?P<month>{month})(?:{OPTIONAL_GAP}ماه)?{year_or_relative}", _NAMES_A_MONTH),
     _date_rule(
         "month",
-        r"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month}){OPTIONAL_GAP}ماه|(?P<month>{month_alone})",
-        _NAMES_A_MONTH, _lunar_month_alone,
+        r"ماه(?:{GAP}مبارک)?{GAP}(?P<month>{month})|(?P<month>{month}){OPTIONAL_GAP}ماه|(?P<month>{month_alone})"
+        r"|(?<=(?:{year_edge}){GAP})(?P<month>{month_after_an_edge})",  # "از ابتدای مهر تاکنون"
+        _NAMES_A_MONTH, _lunar_month_alone, traits=frozenset({Trait.YEAR_UNWRITTEN}),
     ),
     _date_rule(
         "years",
@@ -280,7 +284,8 @@ RULES = Registry((
     _date_rule(
         "weekday",
         r"(?:روز{GAP})?(?P<weekday>{weekday})"
-        r"(?:(?:{OPTIONAL_GAP}ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده))?",
+        r"(?:(?:{OPTIONAL_GAP}ی)?{GAP}(?P<relative>گذشته|آینده)|{GAP}(?P<week_word>هفته){GAP}(?P<relative>جاری|گذشته|آینده)"
+        r"|{GAP}این{GAP}(?P<week_word>هفته))?",  # "جمعه این هفته": this week
         _NAMES_A_WEEKDAY, _weekday_of_no_day,
     ),
     # "المپیک 2016", "انتخابات ریاست جمهوری 96", "المپیک توکیو 2020": the year of a named event (the
@@ -320,7 +325,8 @@ def _names_a_month(text: str, words: frozenset[str], has_digits: bool) -> bool:
 
 
 def _names_an_ambiguous_month(text: str, every: frozenset[str]) -> bool:
-    """"14 تیر", "(امروز 12 آذر)", "دی 97", "تیر ماه": an ambiguous name beside a day, a year or ماه. (The
+    """"14 تیر", "(امروز 12 آذر)", "دی 97", "تیر ماه", "ابتدای مهر": an ambiguous name beside a day, a year
+    or ماه, or after a word of a period's edge. (The
     می of "20 می‌دهم" passes here; _names_no_date then sees the verb.)"""
     words = split_words(text)
     for index in [index for index, word in enumerate(words) if word in every]:
@@ -328,9 +334,15 @@ def _names_an_ambiguous_month(text: str, every: frozenset[str]) -> bool:
         after = words[index + 1] if index + 1 < len(words) else ""
         after_a_day = before[-1:].isdigit() or before in starting_words() or before.endswith("م")
         before_a_year = after[:1].isdigit()  # "اوت 2016", "دی 97"
-        if after in (_MONTH_WORD, _YEAR_WORD) or before == _MONTH_WORD or after_a_day or before_a_year:
+        after_an_edge = before in _year_edge_words()  # "از ابتدای مهر تاکنون"
+        if after in (_MONTH_WORD, _YEAR_WORD) or before == _MONTH_WORD or after_a_day or before_a_year or after_an_edge:
             return True
     return False
+
+
+@functools.cache
+def _year_edge_words() -> frozenset[str]:
+    return frozenset(lexicons.column("year_edge_words", "word"))
 
 
 @functools.cache

@@ -70,7 +70,8 @@ def _patterns() -> dict[str, str]:
     weekday = lexicons.alternation(lexicons.column("weekdays", "name"))
     # "یک روز پیش از دیدار", "ده سال قبل از آن": before another event, not before the day of writing
     # (but "سال جاری از سوی دولت").
-    direction = lexicons.alternation(list(_directions())) + rf"(?!(?<=پیش|قبل){GAP}از{WORD_END})"
+    # "در سال پیش بینی شده", "سال پیش رو": پیش of a forecast, or of the year ahead, is no "ago".
+    direction = lexicons.alternation(list(_directions())) + rf"(?!(?<=پیش|قبل){GAP}از{WORD_END})(?!(?<=پیش){GAP}(?:بینی|رو){WORD_END})"
     unit = "|".join(_UNITS)
     season = lexicons.alternation(list(_seasons()))
     # "تابستان سال گذشته", "بهار سال قبل", "پاییز سال جاری", "زمستان سال آینده" (not اخیر, not بعد).
@@ -99,7 +100,8 @@ def _patterns() -> dict[str, str]:
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
-        "part_of_this_year": rf"(?<=(?:{_year_part_words()}){GAP})سال"
+        # "عیدی پایان سال", "پاداش پایان سال": the name of a payment.
+        "part_of_this_year": rf"(?<=(?:{_year_part_words()}){GAP})(?<!(?:عیدی|پاداش){GAP}(?:{_year_part_words()}){GAP})سال"
         rf"(?!{OPTIONAL_GAP}(?:ها|های)|{GAP}(?:{_NOT_THIS_YEAR}|{number_word}){WORD_END}"
         rf"|{GAP}(?:\d{{4}}|\d{{2}})(?![\d.,/٫])(?!{OPTIONAL_GAP}{amount_words()}))",
         # A season alone is often a name (سکه بهار آزادی): it needs a year, or a word that makes it a time;

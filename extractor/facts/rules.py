@@ -29,6 +29,7 @@ class Trait(enum.Enum):
     TIME_OF_A_DAY = "a time that names its day (امشب, صبح امروز): a clock right after it joins it"
     CLOCK = "a time said with ساعت"
     YEAR_OF_AN_EVENT = "the fact is the year of the event named (المپیک 2016: 2016)"
+    YEAR_UNWRITTEN = "a month with no year written (ابتدای مهر): the year is the reference date's"
 
 
 Words = Iterable[str] | Callable[[], Iterable[str]]

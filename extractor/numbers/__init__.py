@@ -12,13 +12,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 import regex
 
-from extractor import arguments
+from extractor import arguments, lexicons
 from extractor.numbers.grammar import Expression, expressions
 from extractor.numbers.tokens import DIGITS_PATTERN, Tokens, digits_value, tokenize
 from extractor.numbers.vocabulary import (
@@ -40,6 +41,9 @@ _SIGNED_DIGITS = regex.compile(rf"\s*(?P<minus>[-−])?(?P<digits>{DIGITS_PATTER
 
 # In running text, words that are numbers only inside a longer expression: "نه" alone is mostly "no, not".
 _NOT_A_NUMBER_ALONE = frozenset({"نه"})
+_TEN = "ده"
+_WORD_BEFORE_TEN = regex.compile(r"(?r)(?<![\p{L}\p{M}\u200c])([\p{L}\p{M}]+) \Z")
+_LONGEST_DEH_COMPOUND = 12
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,20 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[NumberM
         return []
     tokens = tokenize(text)
     matches = [_match(text, tokens, expression) for expression in expressions(tokens)]
-    return [match for match in matches if match.text not in _NOT_A_NUMBER_ALONE]
+    return [match for match in matches if match.text not in _NOT_A_NUMBER_ALONE and not _is_deh_suffix(text, match)]
+
+
+def _is_deh_suffix(text: str, match: NumberMatch) -> bool:
+    """"زیان ده", "سود ده", "فرمان ده": ده written apart as the suffix "giving" (lexicons/deh_compound_words.tsv)."""
+    if match.text != _TEN:
+        return False
+    before = _WORD_BEFORE_TEN.search(text, max(0, match.start - _LONGEST_DEH_COMPOUND), match.start)
+    return before is not None and before.group(1) in _deh_compound_words()
+
+
+@functools.cache
+def _deh_compound_words() -> frozenset[str]:
+    return frozenset(lexicons.column("deh_compound_words", "word"))
 
 
 def _single_word(text: str) -> ParsedNumber | None:
