@@ -126,7 +126,7 @@ def gold_spans(article_name: str, text: str, facts: list[dict]) -> list[tuple[in
         if found < 0:
             raise SystemExit(f"{article_name}: gold text {fact['text']!r} is not in the normalized article")
         spans.append((offsets[found], offsets[found + len(needle) - 1] + 1))
-        position = found + 1
+        position = found + len(needle)
     return spans
 
 

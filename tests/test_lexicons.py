@@ -164,8 +164,9 @@ def test_lexicons_every_tonne_context(row):
     elif row["reading"] == "tonne":
         assert _only_fact(f"این کارخانه 800 هزار تن {row['word']} دارد.").unit == "tonne"
         assert _only_fact("این کارخانه 800 هزار تن دارد.").unit == "person"
-    else:
-        assert _only_fact(f"در حادثه کارخانه تولید فولاد 3 تن {row['word']} شدند.").unit == "person"
+    else:  # از keeps people when people follow it ("3 تن از کارگران"; "2 میلیون تن از اهداف ... فولاد" weighs)
+        people = " کارگران" if row["word"] == "از" else ""
+        assert _only_fact(f"در حادثه کارخانه تولید فولاد 3 تن {row['word']}{people} مصدوم شدند.").unit == "person"
         assert _only_fact("در حادثه کارخانه تولید فولاد 3 تن بود.").unit == "tonne"
 
 

@@ -41,6 +41,11 @@ _SCORE_WORD_BEFORE = regex.compile(rf"{WORD_OR_NUMBER_START}(?P<first>[\p{{L}}\p
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
 _PERSON_CLASSIFIER = "نفر"
+_OF = "از"
+_BAN = "محرومیت"
+_ANIMATE_PLURAL = regex.compile(r"..انی?$")
+_SCALE_BEFORE_TONNE = regex.compile(r"(?:هزار|میلیون|میلیارد)")
+_DEMONSTRATIVES = frozenset({"این", "آن", "همین"})
 _PERSON_AFTER = regex.compile(rf"{GAP}(?:نفر|تن){WORD_END}")
 _CASUALTY_LOOK_AHEAD = 40
 _TONNE_AND_WEIGHT = regex.compile(rf"{GAP}و{OPTIONAL_GAP}\d+{OPTIONAL_GAP}(?:کیلوگرم|کیلو|گرم){WORD_END}")  # "358 تن و 270 کیلوگرم"
@@ -154,6 +159,9 @@ def _weighs(tonne: Word, number_start: int, text: str) -> bool:
     270 کیلوگرم"), or after a word of tonnage anywhere before it in the sentence ("ظرفیت تولید سالانه 100
     هزار تن"); people otherwise ("اشتغال برای 470 تن")."""
     following, preceding = word_after(text, tonne.end), word_before(text, number_start)
+    if following is not None and following.key == _OF and not _people_after(text, following.end):
+        if _names_a_mass(text) or _SCALE_BEFORE_TONNE.search(text, number_start, tonne.start):
+            return True  # "2 میلیون تن از اهداف برنامه در بخش فولاد", "800 هزار تن از سوی بخش خصوصی"
     if following is not None and following.key in _tonne_contexts()[("after", "person")]:
         return False
     if preceding is not None and preceding.key in _tonne_contexts()[("right_before", "person")]:
@@ -163,6 +171,26 @@ def _weighs(tonne: Word, number_start: int, text: str) -> bool:
     if _TONNE_AND_WEIGHT.match(text, tonne.end):
         return True
     return not _tonne_contexts()[("before", "tonne")].isdisjoint(map(lexicons.canonical, WORD.findall(text, 0, tonne.start)))
+
+
+def _people_after(text: str, position: int) -> bool:
+    """Whether people are named right after `position`: a person noun or pronoun, or a plural in ان, which
+    Persian keeps for the living ("از کارگران", "از مأموران", "از کارکنانی", "از این افراد")."""
+    word = word_after(text, position)
+    if word is not None and word.text in _DEMONSTRATIVES:
+        word = word_after(text, word.end)
+    if word is None:
+        return False
+    return word.key in _people_nouns() or _ANIMATE_PLURAL.search(word.key) is not None
+
+
+@functools.cache
+def _people_nouns() -> frozenset[str]:
+    return frozenset(map(lexicons.canonical, [*lexicons.column("person_nouns", "word"), "آنها", "ایشان", "افراد", "مردم", "اعضای"]))
+
+
+def _names_a_mass(text: str) -> bool:
+    return not _mass_nouns().isdisjoint(map(lexicons.canonical, WORD.findall(text)))
 
 
 def _second_of_a_score(text: str, number_start: int) -> bool:
@@ -193,21 +221,24 @@ def _is_counted(noun: Word, number_start: int, text: str) -> bool:
 
 
 def _labelled(text: str, number_start: int) -> bool:
-    """Whether the number is a label's: "شماره 5", and the second of "بند 7 و 8 پیش‌نویس"."""
+    """Whether the number is a label's: "شماره 5", and the second of "بند 7 و 8 پیش‌نویس" (not after a
+    demonstrative: "این منطقه 74 تن زخمی شدند")."""
     label = word_before(text, number_start)
     if label is not None and label.key in _number_labels():
-        return True
+        demonstrative = word_before(text, label.start)  # "این منطقه 74 تن": this region, no label
+        return demonstrative is None or demonstrative.text not in _DEMONSTRATIVES
     listed = _LABEL_AND_NUMBER_BEFORE.search(text, max(0, number_start - _LABEL_LOOK_BACK), number_start)
     return listed is not None and lexicons.canonical(listed.group("label")) in _listed_labels()
 
 
 def _counts_one(noun: Word, number_start: int, sentence: SentenceContext) -> bool:
     """Whether a bare یک counts its noun (it is mostly the indefinite article: "یک طرح"): before a word
-    that counts ("یک مورد", "یک دستگاه", "فوت یک تن"); نفر, also "someone" ("وقتی یک نفر می‌آید"), only
+    that counts ("یک مورد", "یک دستگاه", "فوت یک تن") or the length of a ban ("یک جلسه محرومیت"); نفر, also "someone" ("وقتی یک نفر می‌آید"), only
     in a list of people ("12 نفر زن و یک نفر مرد"), after a qualifier ("حداقل یک نفر") or before a word of
     casualties or arrest ("یک نفر دستگیر شد")."""
     if noun.key not in _classifiers():
-        return False
+        penalty = word_after(sentence.text, noun.end)  # "یک جلسه محرومیت", "یک بازی محرومیت": a ban's length
+        return penalty is not None and penalty.text == _BAN
     if noun.key != _PERSON_CLASSIFIER:
         return True
     text = sentence.text
