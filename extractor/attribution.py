@@ -23,7 +23,7 @@ _SUBJECT_END = regex.compile(
 def _agency_pattern() -> regex.Pattern[str]:
     agency = lexicons.alternation(lexicons.column("agencies", "name"))
     return regex.compile(
-        rf"(?:به گزارش|به نقل از)(?:{GAP}[^،:.\n]{{0,40}}?)??{GAP}(?P<agency>{agency}){WORD_END}"
+        rf"(?:به گزارش|به نقل از)(?:{GAP}[^،:.\n]{{0,40}}?)??{GAP}[\"«]?(?P<agency>{agency}){WORD_END}[\"»]?"
         rf"|خبرگزاری{GAP}(?P<agency>{agency}){WORD_END}"
     )
 
@@ -71,6 +71,27 @@ def speakers(paragraphs: list[str]) -> list[Speaker | None]:
                 by_surname[speaker.name.split()[-1]] = speaker.name
         resolved.append(speaker)
     return resolved
+
+
+def name_alternating_title(speakers: list[Speaker | None]) -> list[Speaker | None]:
+    """"محمود سیجانی گفت", then "رئیس سازمان صنعت قم گفت", then "سیجانی افزود": when an article quotes one
+    named person and one title with no name, in turns (the title's quotes between his), and no one else,
+    the title's quotes are his: named, with name_inferred set."""
+    names = {speaker.name for speaker in speakers if speaker and speaker.name}
+    titles = {speaker.title for speaker in speakers if speaker and speaker.title and not speaker.name}
+    if len(names) != 1 or len(titles) != 1:
+        return speakers
+    (name,), (title,) = names, titles
+    if any(speaker and speaker.name == name and speaker.title not in (None, title) for speaker in speakers):
+        return speakers  # he is quoted under another title: the untitled role is someone else's
+    named_at = [index for index, speaker in enumerate(speakers) if speaker and speaker.name]
+    titled_at = [index for index, speaker in enumerate(speakers) if speaker and not speaker.name]
+    if not (named_at[0] < titled_at[-1] and titled_at[0] < named_at[-1]):
+        return speakers  # not in turns: all of one before all of the other
+    return [
+        speaker.model_copy(update={"name": name, "name_inferred": True}) if speaker and not speaker.name else speaker
+        for speaker in speakers
+    ]
 
 
 def _quoted_subject(paragraph: str) -> str | None:

@@ -28,6 +28,11 @@ class Speaker(Model):
     name: str | None = Field(None, description="The person's name, completed from an earlier full mention.")
     title: str | None = Field(None, description="The role the text gives instead of a name.")
     mention: str = Field(description="The words that attribute the statement (may be a pronoun such as وی).")
+    name_inferred: bool = Field(
+        False,
+        description="True when `name` is not written beside this quote but inferred: the article alternates "
+        "quotes of one named person and of one title with no name, and quotes no one else.",
+    )
 
 
 class FactBase(Model):

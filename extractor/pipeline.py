@@ -146,12 +146,13 @@ def _entities_and_speakers(
     layout: TextLayout, kept: list[dedupe.Block], with_entities: bool
 ) -> tuple[list[entities.Mention], list[Speaker | None]]:
     """The people, organizations and places named, and each paragraph's speaker: a speaker known by
-    title only is named from the entities; bare surnames are linked to the speakers' full names."""
+    title only is named from the entities, or inferred from quotes in turns with one named person; bare
+    surnames are linked to the speakers' full names."""
     speakers = attribution.speakers([layout.paragraph_text(block) for block in kept])
     if not with_entities:
-        return [], speakers
+        return [], attribution.name_alternating_title(speakers)
     mentions = entities.recognize(layout.text)
-    speakers = entities.name_titled_speakers(layout.text, mentions, speakers)
+    speakers = attribution.name_alternating_title(entities.name_titled_speakers(layout.text, mentions, speakers))
     paragraph_starts = [layout.span_of(block)[0] for block in kept]
     return entities.link(layout.text, mentions, speakers, paragraph_starts), speakers
 

@@ -1,7 +1,7 @@
 import pytest
 
 from extractor import extract
-from extractor.attribution import source_agency, speakers
+from extractor.attribution import name_alternating_title, source_agency, speakers
 
 
 def test_attribution_pronoun_resolves_to_last_named_speaker():
@@ -47,3 +47,36 @@ def test_attribution_name_and_title_apart(paragraph):
 def test_attribution_pronouns_and_demonstratives_resolve_to_last_speaker(subject):
     resolved = speakers(["محمود سیجانی گفت: متن.", f"{subject} افزود: متن."])
     assert resolved[1].name == "محمود سیجانی"
+
+
+_TITLE = "رئیس سازمان صنعت، معدن و تجارت قم"
+
+
+def _turns(*subjects):
+    return name_alternating_title(speakers([f"{subject} گفت: متن." for subject in subjects]))
+
+
+def test_attribution_title_quoted_in_turns_with_one_named_person_is_his():
+    resolved = _turns("محمود سیجانی", _TITLE, "سیجانی", "وی")
+    assert [speaker.name for speaker in resolved] == ["محمود سیجانی"] * 4
+    assert [speaker.name_inferred for speaker in resolved] == [False, True, False, False]
+    assert resolved[1].title == _TITLE
+
+
+@pytest.mark.parametrize(
+    "subjects",
+    [
+        ("محمود سیجانی", _TITLE, "علی کریمی", "سیجانی"),  # two people named: whose title?
+        ("محمود سیجانی", _TITLE, "معاون وزیر نفت", "سیجانی"),  # two titles with no name
+        (_TITLE, "وی", "محمود سیجانی", "سیجانی"),  # not in turns: the title only before him
+        ("محمود سیجانی معاون وزیر صنعت", _TITLE, "سیجانی"),  # he is quoted under another title
+    ],
+    ids=["two-names", "two-titles", "not-in-turns", "another-title"],
+)
+def test_attribution_title_not_inferred(subjects):
+    assert not any(speaker and speaker.name_inferred for speaker in _turns(*subjects))
+
+
+def test_attribution_report_prefix_with_a_quoted_agency():
+    (speaker,) = speakers(['به گزارش "ورزش سه"، علی دهقانی گفت: متن.'])
+    assert speaker.name == "علی دهقانی"
