@@ -120,19 +120,23 @@ _PERCENT_WORDS = ("درصد", "درصدی")
 def joined_to_a_unit() -> dict[str, int]:
     """A number word written joined to its unit, by lookup key: a small number and a time unit ("دوسال",
     "یک‌هفته", "صدسال"), a scale and a currency or its adjective ("5 هزارتومان", "2600 میلیاردریالی"),
-    a small number and درصد ("پنج‌درصد", "سه‌درصدی"; not صددرصد, mostly the adverb "surely"), a small number
-    or صد and a scale ("ده‌هزار", "صدهزار"); the value is the length of the number word, which the
-    tokenizer splits off."""
-    numbers = [row["word"] for row in lexicons.rows("number_words") if 1 <= int(row["value"]) <= 10]
+    a number word below a hundred and درصد ("پنج‌درصد", "بیست‌درصدی"; not صددرصد, mostly the adverb
+    "surely"), a number word below a thousand and a scale ("ده‌هزار", "صدهزار"); the value is the length
+    of the number word, which the tokenizer splits off."""
+    rows = lexicons.rows("number_words")
+    numbers = [row["word"] for row in rows if 1 <= int(row["value"]) <= 10]
+    # Below a hundred for درصد ("بیست‌درصد"; not صد), below a thousand for a scale ("سیصدهزار").
+    below_a_hundred = [row["word"] for row in rows if 1 <= int(row["value"]) < 100 and row["word"].isalpha()]
+    below_a_thousand = [row["word"] for row in rows if 1 <= int(row["value"]) < 1000 and row["word"].isalpha()]
     units = [unit for unit in lexicons.column("time_units", "word") if " " not in unit]
     scales = lexicons.column("scales", "word")
     return {
         **{lookup_key(number + unit): len(number) for number in (*numbers, *_JOINED_NUMBERS) for unit in units},
         **{lookup_key(scale + currency): len(scale) for scale in scales for currency in _currency_words()},
-        **{lookup_key(number + percent): len(number) for number in numbers for percent in _PERCENT_WORDS},
+        **{lookup_key(number + percent): len(number) for number in below_a_hundred for percent in _PERCENT_WORDS},
         **{
             lookup_key(number + scale): len(number)
-            for number in (*numbers, *_JOINED_NUMBERS)
+            for number in below_a_thousand
             for scale in scales
             if lookup_key(number + scale) not in vocabulary()
         },
