@@ -167,6 +167,7 @@ def _fragments() -> dict[str, str]:
         "day_range": day_range, "event": event, "event_of_two_digit_years": event_of_two_digit_years, "host": host,
         "four_digit_year": four_digit_year, "two_digit_year": two_digit_year,
         "year_edge": lexicons.alternation(lexicons.column("year_edge_words", "word")),
+        "ordinal_day": r"(?:(?:بیست|سی){GAP}و{GAP})?\p{L}+مین|نخستین|اولین".replace("{GAP}", GAP),
         # Any month after a word of a period's edge, but می ("به پایان می‌رسد": the verb).
         "month_after_an_edge": lexicons.alternation([row["name"] for row in months if row["name"] != "می"]),
         "event_year": rf"{four_digit_year}|{two_digit_year}",
@@ -198,6 +199,7 @@ _NAMES_AN_EVENT = Needs(
     test=lambda sentence: sentence.has_digits and _names_an_event(sentence.text) and _YEAR_DIGITS.search(sentence.text) is not None
 )
 _SAYS_NOWRUZ = Needs(test=lambda sentence: sentence.has_digits and _NOWRUZ in sentence.text)
+_SAYS_A_DAY_OF_SPRING = Needs(words=("بهار", "نوروز", "نوروزی", "جدید"))
 
 
 def _one_bullet(text: str, match: regex.Match[str]) -> bool:
@@ -299,6 +301,14 @@ RULES = Registry((
     ),
     # "نوروز 95", "نوروز سال 1396", "نوروز 2016": Nowruz is the first day of the Jalali year.
     _date_rule("nowruz", r"(?P<nowruz>{nowruz}){GAP}(?:سال{GAP})?(?P<year>{event_year})(?!\d)", _SAYS_NOWRUZ),
+    # "یازدهمین روز بهار", "سومین روز سال جدید", "یازدهمین روز از تعطیلات نوروزی", "روز یازدهمین نوروز":
+    # the Nth day of Farvardin (spring, the year and its holidays begin on 1 Farvardin).
+    _date_rule(
+        "day_of_spring",
+        r"(?P<day>{ordinal_day}){GAP}روز{GAP}(?:از{GAP})?(?:تعطیلات{GAP})?(?P<spring>بهار|نوروزی?|سال{GAP}(?:جدید|نو))"
+        r"|روز{GAP}(?P<day>{ordinal_day}){GAP}(?P<spring>نوروز)",
+        _SAYS_A_DAY_OF_SPRING,
+    ),
 ))
 
 
@@ -456,6 +466,8 @@ def _parts(match: regex.Match[str]) -> _Parts | None:
     month, calendar = _month(month_name)[:2] if month_name else (None, "jalali")
     if groups.get("nowruz"):
         month, day_text = 1, "1"
+    if groups.get("spring"):
+        month = 1
     if groups.get("month_number"):
         month, day_text = int(groups["month_number"]), groups["day_number"]
     day = None
