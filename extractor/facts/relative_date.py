@@ -73,6 +73,8 @@ def _patterns() -> dict[str, str]:
     # "در سال پیش بینی شده", "سال پیش رو": پیش of a forecast, or of the year ahead, is no "ago".
     direction = lexicons.alternation(list(_directions())) + rf"(?!(?<=پیش|قبل){GAP}از{WORD_END})(?!(?<=پیش){GAP}(?:بینی|رو){WORD_END})"
     unit = "|".join(_UNITS)
+    school_kinds = lexicons.alternation(list(school_year_words()))
+    edges = lexicons.alternation(lexicons.column("year_edge_words", "word"))
     season = lexicons.alternation(list(_seasons()))
     # "تابستان سال گذشته", "بهار سال قبل", "پاییز سال جاری", "زمستان سال آینده" (not اخیر, not بعد).
     year_direction = lexicons.alternation([word for word, way in _directions().items() if way in _YEAR_DIRECTIONS])
@@ -95,8 +97,10 @@ def _patterns() -> dict[str, str]:
         rf"(?P<unit>هفته|ماه|سال){GAP}(?P<direction>{direction})(?:{GAP}(?P<era>میلادی|شمسی))?",
         # "سال زراعی جاری", "سال تحصیلی گذشته": a school, farming or water year (Mehr to Shahrivar); not
         # "سال تحصیلی جدید", the one about to begin or just begun.
-        "school_year": rf"سال{GAP}(?P<kind>{lexicons.alternation(list(school_year_words()))}){GAP}"
-        rf"(?!جدید)(?P<direction>{direction})",
+        # A period from its start is this one's: "از ابتدای سال آبی تا 30 فروردین" (not "مراسم آغاز سال
+        # تحصیلی", a ceremony of any year).
+        "school_year": rf"سال{GAP}(?P<kind>{school_kinds}){GAP}(?!جدید)(?P<direction>{direction})"
+        rf"|(?<={WORD_START}از{GAP}(?:{edges}){GAP})سال{GAP}(?P<kind>{school_kinds})(?!{GAP}(?:{direction}|جدید){WORD_END})",
         "this_year": r"(?P<this_year>امسال|پارسال)",
         # "هفت ماه نخست سال", "نیمه اول سال", "پایان سال": a part of the year, with no other year named, is
         # a part of this one (not "پایان سال 94", "ابتدای سال گذشته", "پایان سال تحصیلی").
@@ -144,7 +148,8 @@ def _relative_period(match: regex.Match[str], reference: datetime.date | None, c
 
 
 def _school_year_of(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
-    return _school_year(_directions()[match.group("direction")], reference)
+    direction = match.group("direction")
+    return _school_year(_directions()[direction] if direction else "current", reference)  # after an edge word
 
 
 def _this_year(match: regex.Match[str], reference: datetime.date | None, calendar: str) -> Resolved:
@@ -169,7 +174,7 @@ RULES = Registry((
     Rule("this_period", _pattern("this_period"), Needs(words=("این", "همین"), text=("هفته", "ماه")), produce=_this_period),
     Rule("relative_period", _pattern("relative_period"), _WITH_A_DIRECTION, produce=_relative_period),
     Rule(
-        "school_year", _pattern("school_year"), Needs(words=school_year_words, text=lambda: tuple(_directions())),
+        "school_year", _pattern("school_year"), Needs(words=school_year_words),
         produce=_school_year_of,
     ),
     Rule("this_year", _pattern("this_year"), Needs(words=tuple(_THIS_YEAR)), produce=_this_year),
