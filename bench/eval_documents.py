@@ -3,12 +3,14 @@
     python bench/eval_documents.py [--shared-data ../shared/data] [--quiet] [--check-floors bench/floors.json]
 
 The article set is every corpus/documents/*.expected.json with a `section` (the sample article, which
-the product was specified from, is checked whole by tests/test_golden.py instead). An article of the
-shared corpora is read from --shared-data and skipped, with a message, when that is absent. An
+the product was specified from, is checked whole by tests/test_golden.py instead), scored by split:
+`development` (read while the rules were written) and `held_out` (annotated after, never used to change
+them), then both together. An article of the shared corpora is read from --shared-data and skipped,
+with a message, when that is absent. An
 extracted fact matches a gold fact of its kind whose value (and value_high), unit and qualifier agree
 and whose text overlaps it in the normalized article; each gold fact matches at most once. Every miss
 and false fact is listed unless --quiet. --check-floors exits 1 when the overall F1 or a kind's F1
-falls below the "documents" entry of the floors file.
+falls below the "documents" entry of the floors file (all splits together).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class Score:
 @dataclass
 class Article:
     name: str
+    split: str
     section: str
     raw: str
     reference_date: datetime.date
@@ -104,7 +107,7 @@ def load_articles(shared_data: Path) -> tuple[list[Article], list[str]]:
         else:
             raw = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
         reference_date = datetime.date.fromisoformat(expected["reference_date"])
-        articles.append(Article(name, expected["section"], raw, reference_date, expected["facts"]))
+        articles.append(Article(name, expected["split"], expected["section"], raw, reference_date, expected["facts"]))
     return articles, skipped
 
 
@@ -199,18 +202,18 @@ def _describe(fact: dict) -> str:
     return f"{fact['kind']:<8} {fact['text']!r}  value {fact['value']}{high}  unit {fact['unit']}  {fact['qualifier']}"
 
 
-def overall(scores: dict[str, Score]) -> Score:
+def overall(scores: list[Score]) -> Score:
     return Score(
-        matched=sum(score.matched for score in scores.values()),
-        predicted=sum(score.predicted for score in scores.values()),
-        gold=sum(score.gold for score in scores.values()),
+        matched=sum(score.matched for score in scores),
+        predicted=sum(score.predicted for score in scores),
+        gold=sum(score.gold for score in scores),
     )
 
 
-def print_table(scores: dict[str, Score], articles: int) -> None:
-    print(f"whole articles annotated by hand: {articles} (docs/annotation.md)")
+def print_table(scores: dict[str, Score], articles: int, split: str) -> None:
+    print(f"{split}: {articles} whole articles annotated by hand (docs/annotation.md)")
     print(f"{'kind':<10}{'gold':>6}{'found':>7}{'right':>7}{'precision':>11}{'recall':>8}{'F1':>7}")
-    for kind, score in [*scores.items(), ("overall", overall(scores))]:
+    for kind, score in [*scores.items(), ("overall", overall(list(scores.values())))]:
         print(
             f"{kind:<10}{score.gold:>6}{score.predicted:>7}{score.matched:>7}"
             f"{score.precision:>11.3f}{score.recall:>8.3f}{score.f1:>7.3f}"
@@ -219,7 +222,7 @@ def print_table(scores: dict[str, Score], articles: int) -> None:
 
 def below_floors(scores: dict[str, Score], floors_path: Path) -> list[str]:
     floors = json.loads(floors_path.read_text(encoding="utf-8"))["documents"]
-    every = {**scores, "overall": overall(scores)}
+    every = {**scores, "overall": overall(list(scores.values()))}
     return [f"{name} F1 {every[name].f1:.3f} < {floor}" for name, floor in floors.items() if every[name].f1 < floor]
 
 
@@ -235,17 +238,20 @@ def main() -> int:
     if not articles:
         print("no annotated article at hand: nothing to score", file=sys.stderr)
         return 0
-    scores = {kind: Score() for kind in KINDS}
+    by_split: dict[str, dict[str, Score]] = {}
     for article in articles:
-        misses, false_facts = score_article(article, scores)
+        misses, false_facts = score_article(article, by_split.setdefault(article.split, {kind: Score() for kind in KINDS}))
         if not arguments.quiet:
             for fact in misses:
-                print(f"missed  {article.name}: {_describe(fact)}")
+                print(f"missed  {article.split} {article.name}: {_describe(fact)}")
             for fact in false_facts:
-                print(f"false   {article.name}: {_describe(fact)}")
-    print_table(scores, len(articles))
+                print(f"false   {article.split} {article.name}: {_describe(fact)}")
+    together = {kind: overall([scores[kind] for scores in by_split.values()]) for kind in KINDS}
+    for split in sorted(by_split):
+        print_table(by_split[split], sum(article.split == split for article in articles), split)
+    print_table(together, len(articles), "all")
     if arguments.check_floors:
-        failures = below_floors(scores, arguments.check_floors)
+        failures = below_floors(together, arguments.check_floors)
         for failure in failures:
             print(f"below floor: {failure}", file=sys.stderr)
         return 1 if failures else 0

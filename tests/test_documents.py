@@ -18,9 +18,10 @@ ANNOTATED = [
 
 
 def test_at_least_fifteen_articles_across_sections():
-    sections = [json.loads(param.values[0].read_text(encoding="utf-8"))["section"] for param in ANNOTATED]
-    assert len(sections) >= 15
-    assert set(sections) == {"economy", "society", "sports"}
+    expected = [json.loads(param.values[0].read_text(encoding="utf-8")) for param in ANNOTATED]
+    assert len(expected) >= 15
+    assert {entry["section"] for entry in expected} == {"economy", "society", "sports"}
+    assert {entry["split"] for entry in expected} == {"development", "held_out"}
 
 
 @pytest.mark.parametrize("path", ANNOTATED)
