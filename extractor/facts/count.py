@@ -42,6 +42,10 @@ _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
 _PERSON_CLASSIFIER = "نفر"
 _OF = "از"
+_LIST_SEPARATOR_AFTER = regex.compile(rf"{OPTIONAL_GAP}(?:[،,]|و{GAP})")
+_LIST_LEADS = frozenset({"با", "به"})
+_LONGEST_LIST_GAP = 120
+_CLAUSE_END = regex.compile(r"[.؛:!?\n]")
 _BAN = "محرومیت"
 _ANIMATE_PLURAL = regex.compile(r"..انی?$")
 _SCALE_BEFORE_TONNE = regex.compile(r"(?:هزار|میلیون|میلیارد)")
@@ -130,9 +134,10 @@ def _mass_nouns() -> frozenset[str]:
 
 # The counted noun is the word after the number (common.word_after), or a unit of measure of several words.
 _NUMBER_AND_NOUN = Rule("number+noun")
+_NUMBER_OF_A_LIST_WITH_ITS_UNIT = Rule("list_number+unit_of_list")  # "زیره با 411، زعفران با 68 ... هکتار"
 _NUMBER_AND_PEOPLE_WORD = Rule("number+people_word")
 _NUMBER_AND_TONNE = Rule("number+tonne")
-RULES = Registry((_NUMBER_AND_NOUN, _NUMBER_AND_PEOPLE_WORD, _NUMBER_AND_TONNE))
+RULES = Registry((_NUMBER_AND_NOUN, _NUMBER_AND_PEOPLE_WORD, _NUMBER_AND_TONNE, _NUMBER_OF_A_LIST_WITH_ITS_UNIT))
 
 
 def _unit(noun: Word, number_start: int, text: str) -> tuple[str, Rule]:
@@ -255,7 +260,52 @@ def _casualty_words() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, lexicons.column("casualty_words", "word")))
 
 
+def _units_of_lists(sentence: SentenceContext, counts: list[Count]) -> list[Count]:
+    """"فلفل با 450 هکتار، زیره با 411، زعفران با 68 و نعناع با 18 هکتار": a number with no noun of its own,
+    followed by a list's comma or و, counts the unit of a count of the same list: one introduced by the
+    same preposition (با, به), with no clause's end between them."""
+    text, found = sentence.text, []
+    counted_starts = {count.start for count in counts}
+    for number in sentence.quantities:
+        if number.start in counted_starts or not _LIST_SEPARATOR_AFTER.match(text, number.end):
+            continue
+        lead = _lead_word(text, number.start)
+        if lead is None or lead not in _LIST_LEADS:
+            continue
+        sibling = next(
+            (count for count in counts if _lead_word(text, count.start) == lead and _same_list(text, number, count)), None
+        )
+        if sibling is None:
+            continue
+        qualifier, qualifier_span = qualifier_before(text, number.start)
+        found.append(
+            Count(
+                number.start, number.end, _NUMBER_OF_A_LIST_WITH_ITS_UNIT, plain_number(number.value), sibling.unit,
+                qualifier, qualifier_span, value_high=high_value(number), counted_noun=sibling.counted_noun,
+            )
+        )
+    return found
+
+
+def _lead_word(text: str, start: int) -> str | None:
+    """The word before a number, or before its qualifier ("با بیش از 270": با)."""
+    qualifier_span = qualifier_before(text, start)[1]
+    word = word_before(text, qualifier_span[0] if qualifier_span else start)
+    return word.text if word is not None else None
+
+
+def _same_list(text: str, number, count: Count) -> bool:
+    first_end, second_start = (number.end, count.start) if number.start < count.start else (count.end, number.start)
+    between = text[first_end:second_start]
+    return len(between) <= _LONGEST_LIST_GAP and _CLAUSE_END.search(between) is None
+
+
 def find(sentence: SentenceContext) -> list[Count]:
+    found = _found_counts(sentence)
+    return found + _units_of_lists(sentence, found) if found else found
+
+
+def _found_counts(sentence: SentenceContext) -> list[Count]:
     found = []
     for number in sentence.quantities:
         if number.text in _COMPOUND_PREFIXES:
