@@ -1,6 +1,6 @@
 """Precision, recall and F1 per fact kind on whole articles annotated by hand (docs/annotation.md).
 
-    python bench/eval_documents.py [--shared-data ../shared/data] [--quiet] [--check-floors bench/floors.json]
+    python bench/eval_documents.py [--shared-data ../shared/data] [--quiet] [--check-floors bench/document_floors.json]
 
 The article set is every corpus/documents/*.expected.json with a `section` (the sample article, which
 the product was specified from, is checked whole by tests/test_golden.py instead), scored by split:
@@ -10,7 +10,7 @@ with a message, when that is absent. An
 extracted fact matches a gold fact of its kind whose value (and value_high), unit and qualifier agree
 and whose text overlaps it in the normalized article; each gold fact matches at most once. Every miss
 and false fact is listed unless --quiet. --check-floors exits 1 when the overall F1 or a kind's F1
-falls below the "documents" entry of the floors file (all splits together).
+falls below its floor in the file (all splits together).
 """
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ def print_table(scores: dict[str, Score], articles: int, split: str) -> None:
 
 
 def below_floors(scores: dict[str, Score], floors_path: Path) -> list[str]:
-    floors = json.loads(floors_path.read_text(encoding="utf-8"))["documents"]
+    floors = json.loads(floors_path.read_text(encoding="utf-8"))
     every = {**scores, "overall": overall(list(scores.values()))}
     return [f"{name} F1 {every[name].f1:.3f} < {floor}" for name, floor in floors.items() if every[name].f1 < floor]
 
