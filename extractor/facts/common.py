@@ -19,6 +19,7 @@ from extractor.numbers import NumberMatch, exact, find_numbers
 from extractor.patterns import GAP, OPTIONAL_GAP, WORD_AFTER, WORD_BEFORE, WORD_START, re_agrees, right_before
 
 _WORD_AFTER = regex.compile(WORD_AFTER)
+DEMONSTRATIVES = frozenset({"این", "آن", "همین"})  # "این منطقه", "این افراد": what follows is a noun
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")
 _NOT_WORD_WITH_RE = re.compile(r"[\W_]+")  # the same with re (fewer instructions), where the engines agree
 _DIGIT = regex.compile(r"\d")

@@ -7,10 +7,10 @@ import functools
 import regex
 
 from extractor import lexicons
-from extractor.numbers import parse_number
-from extractor.numbers.vocabulary import starting_words
+from extractor.facts import tonne
 from extractor.facts.candidates import Count
 from extractor.facts.common import (
+    DEMONSTRATIVES,
     SentenceContext,
     Word,
     high_value,
@@ -21,6 +21,8 @@ from extractor.facts.common import (
     word_before,
 )
 from extractor.facts.rules import Registry, Rule
+from extractor.numbers import NumberMatch, parse_number
+from extractor.numbers.vocabulary import starting_words
 from extractor.patterns import GAP, OPTIONAL_GAP, WORD, WORD_END, WORD_OR_NUMBER_START, WORD_START
 
 # By key (ZWNJ removed): نفر and تن, and the adjectives of نفر ("تیم 23 نفره", "جمعیت 811 هزار نفری", "کمیته چهار
@@ -41,18 +43,13 @@ _SCORE_WORD_BEFORE = regex.compile(rf"{WORD_OR_NUMBER_START}(?P<first>[\p{{L}}\p
 _LONGEST_NUMBER_WORD = 16  # how far back "سه بر" is looked for
 _TONNE_WORD = "تن"
 _PERSON_CLASSIFIER = "نفر"
-_OF = "از"
 _LIST_SEPARATOR_AFTER = regex.compile(rf"{OPTIONAL_GAP}(?:[،,]|و{GAP})")
 _LIST_LEADS = frozenset({"با", "به"})
 _LONGEST_LIST_GAP = 120
 _CLAUSE_END = regex.compile(r"[.؛:!?\n]")
 _BAN = "محرومیت"
-_ANIMATE_PLURAL = regex.compile(r"..انی?$")
-_SCALE_BEFORE_TONNE = regex.compile(r"(?:هزار|میلیون|میلیارد)")
-_DEMONSTRATIVES = frozenset({"این", "آن", "همین"})
 _PERSON_AFTER = regex.compile(rf"{GAP}(?:نفر|تن){WORD_END}")
 _CASUALTY_LOOK_AHEAD = 40
-_TONNE_AND_WEIGHT = regex.compile(rf"{GAP}و{OPTIONAL_GAP}\d+{OPTIONAL_GAP}(?:کیلوگرم|کیلو|گرم){WORD_END}")  # "358 تن و 270 کیلوگرم"
 
 
 @functools.cache
@@ -127,11 +124,6 @@ def _classifiers() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, lexicons.column("classifiers", "word")))
 
 
-@functools.cache
-def _mass_nouns() -> frozenset[str]:
-    return frozenset(map(lexicons.canonical, lexicons.column("mass_nouns", "word")))
-
-
 # The counted noun is the word after the number (common.word_after), or a unit of measure of several words.
 _NUMBER_AND_NOUN = Rule("number+noun")
 _NUMBER_OF_A_LIST_WITH_ITS_UNIT = Rule("list_number+unit_of_list")  # "زیره با 411، زعفران با 68 ... هکتار"
@@ -141,61 +133,11 @@ RULES = Registry((_NUMBER_AND_NOUN, _NUMBER_AND_PEOPLE_WORD, _NUMBER_AND_TONNE, 
 
 
 def _unit(noun: Word, number_start: int, text: str) -> tuple[str, Rule]:
-    """(unit, rule) for the counted noun; تن weighs when `_weighs` says so, and counts people otherwise."""
-    if noun.text == _TONNE_WORD and _weighs(noun, number_start, text):
+    """(unit, rule) for the counted noun; تن weighs when `tonne.weighs` says so, and counts people otherwise."""
+    if noun.text == _TONNE_WORD and tonne.weighs(noun, number_start, text):
         return "tonne", _NUMBER_AND_TONNE
     people = _PEOPLE_WORDS.get(noun.key)
     return (people, _NUMBER_AND_PEOPLE_WORD) if people is not None else (noun.text, _NUMBER_AND_NOUN)
-
-
-@functools.cache
-def _tonne_contexts() -> dict[tuple[str, str], frozenset[str]]:
-    """(position, reading) -> the words that, before the number or right after تن, read تن so."""
-    contexts: dict[tuple[str, str], set[str]] = {}
-    for row in lexicons.rows("tonne_contexts"):
-        contexts.setdefault((row["position"], row["reading"]), set()).add(lexicons.canonical(row["word"]))
-    return {key: frozenset(words) for key, words in contexts.items()}
-
-
-def _weighs(tonne: Word, number_start: int, text: str) -> bool:
-    """Whether "N تن" weighs. People after a word of people right after تن ("470 تن از کارگران", "60 تن
-    دیگر", "3 تن کشته") or right before the number ("خط تولید آن برای 80 تن فرصت شغلی"); tonnes before a
-    mass noun or a word of tonnage ("5 هزار تن گندم", "63 میلیون تن تولید") or a smaller weight ("358 تن و
-    270 کیلوگرم"), or after a word of tonnage anywhere before it in the sentence ("ظرفیت تولید سالانه 100
-    هزار تن"); people otherwise ("اشتغال برای 470 تن")."""
-    following, preceding = word_after(text, tonne.end), word_before(text, number_start)
-    if following is not None and following.key == _OF and not _people_after(text, following.end):
-        if _names_a_mass(text) or _SCALE_BEFORE_TONNE.search(text, number_start, tonne.start):
-            return True  # "2 میلیون تن از اهداف برنامه در بخش فولاد", "800 هزار تن از سوی بخش خصوصی"
-    if following is not None and following.key in _tonne_contexts()[("after", "person")]:
-        return False
-    if preceding is not None and preceding.key in _tonne_contexts()[("right_before", "person")]:
-        return False
-    if following is not None and (following.key in _mass_nouns() or following.key in _tonne_contexts()[("after", "tonne")]):
-        return True  # "5 هزار تن گندم", "63 میلیون تن تولید"
-    if _TONNE_AND_WEIGHT.match(text, tonne.end):
-        return True
-    return not _tonne_contexts()[("before", "tonne")].isdisjoint(map(lexicons.canonical, WORD.findall(text, 0, tonne.start)))
-
-
-def _people_after(text: str, position: int) -> bool:
-    """Whether people are named right after `position`: a person noun or pronoun, or a plural in ان, which
-    Persian keeps for the living ("از کارگران", "از مأموران", "از کارکنانی", "از این افراد")."""
-    word = word_after(text, position)
-    if word is not None and word.text in _DEMONSTRATIVES:
-        word = word_after(text, word.end)
-    if word is None:
-        return False
-    return word.key in _people_nouns() or _ANIMATE_PLURAL.search(word.key) is not None
-
-
-@functools.cache
-def _people_nouns() -> frozenset[str]:
-    return frozenset(map(lexicons.canonical, [*lexicons.column("person_nouns", "word"), "آنها", "ایشان", "افراد", "مردم", "اعضای"]))
-
-
-def _names_a_mass(text: str) -> bool:
-    return not _mass_nouns().isdisjoint(map(lexicons.canonical, WORD.findall(text)))
 
 
 def _second_of_a_score(text: str, number_start: int) -> bool:
@@ -231,16 +173,16 @@ def _labelled(text: str, number_start: int) -> bool:
     label = word_before(text, number_start)
     if label is not None and label.key in _number_labels():
         demonstrative = word_before(text, label.start)  # "این منطقه 74 تن": this region, no label
-        return demonstrative is None or demonstrative.text not in _DEMONSTRATIVES
+        return demonstrative is None or demonstrative.text not in DEMONSTRATIVES
     listed = _LABEL_AND_NUMBER_BEFORE.search(text, max(0, number_start - _LABEL_LOOK_BACK), number_start)
     return listed is not None and lexicons.canonical(listed.group("label")) in _listed_labels()
 
 
 def _counts_one(noun: Word, number_start: int, sentence: SentenceContext) -> bool:
     """Whether a bare یک counts its noun (it is mostly the indefinite article: "یک طرح"): before a word
-    that counts ("یک مورد", "یک دستگاه", "فوت یک تن") or the length of a ban ("یک جلسه محرومیت"); نفر, also "someone" ("وقتی یک نفر می‌آید"), only
-    in a list of people ("12 نفر زن و یک نفر مرد"), after a qualifier ("حداقل یک نفر") or before a word of
-    casualties or arrest ("یک نفر دستگیر شد")."""
+    that counts ("یک مورد", "یک دستگاه", "فوت یک تن") or the length of a ban ("یک جلسه محرومیت"); نفر,
+    also "someone" ("وقتی یک نفر می‌آید"), only in a list of people ("12 نفر زن و یک نفر مرد"), after a
+    qualifier ("حداقل یک نفر") or before a word of casualties or arrest ("یک نفر دستگیر شد")."""
     if noun.key not in _classifiers():
         penalty = word_after(sentence.text, noun.end)  # "یک جلسه محرومیت", "یک بازی محرومیت": a ban's length
         return penalty is not None and penalty.text == _BAN
@@ -294,7 +236,7 @@ def _lead_word(text: str, start: int) -> str | None:
     return word.text if word is not None else None
 
 
-def _same_list(text: str, number, count: Count) -> bool:
+def _same_list(text: str, number: NumberMatch, count: Count) -> bool:
     first_end, second_start = (number.end, count.start) if number.start < count.start else (count.end, number.start)
     between = text[first_end:second_start]
     return len(between) <= _LONGEST_LIST_GAP and _CLAUSE_END.search(between) is None
