@@ -169,6 +169,8 @@ def find(sentence: SentenceContext) -> list[Age]:
     text, found = sentence.text, []
     for run in _lists(sentence.quantities, text):
         first, last = run[0], run[-1]
+        if not _YEARS_UNDER_A_LIMIT.compiled.match(text, last.end):
+            continue  # no سال or ساله after the last number: no age (the cheap test, first)
         qualifier, qualifier_span = qualifier_before(text, first.start)
         age = _age_end(text, first.start, qualifier_span[0] if qualifier_span else first.start, last.end, sentence.name_ends)
         if age is None and len(run) > 1:  # not a list of ages: the last number alone ("2، 16 ساله" is rare)

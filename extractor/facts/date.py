@@ -199,7 +199,7 @@ _NAMES_AN_EVENT = Needs(
     test=lambda sentence: sentence.has_digits and _names_an_event(sentence.text) and _YEAR_DIGITS.search(sentence.text) is not None
 )
 _SAYS_NOWRUZ = Needs(test=lambda sentence: sentence.has_digits and _NOWRUZ in sentence.text)
-_SAYS_A_DAY_OF_SPRING = Needs(words=("بهار", "نوروز", "نوروزی", "جدید"))
+_SAYS_A_DAY_OF_SPRING = Needs(words=("روز",), text=("بهار", "نوروز", "سال جدید", "سال نو"))
 
 
 def _one_bullet(text: str, match: regex.Match[str]) -> bool:
