@@ -85,10 +85,11 @@ def test_entities_spans_and_raw_spans_point_at_their_text():
 
 
 def test_entities_name_the_person_an_age_is_said_of():
-    """"نیمار 20 ساله": an age after a person the recognizer names; without entities, a length of time."""
-    text = "نیمار 20 ساله را یکی از بهترین بازیکنان جهان می‌دانند."
-    assert [(fact.kind, fact.text) for fact in extract(text).facts] == [("age", "20 ساله")]
-    assert [(fact.kind, fact.text) for fact in extract(text, with_entities=False).facts] == [("duration", "20 ساله")]
+    """"جواد نکونام 33 ساله": an age after a person the recognizer names; without entities, a length of time
+    (both words are in the dictionary: no unknown name says it either)."""
+    text = "جواد نکونام 33 ساله را یکی از بهترین بازیکنان می‌دانند."
+    assert [(fact.kind, fact.text) for fact in extract(text).facts] == [("age", "33 ساله")]
+    assert [(fact.kind, fact.text) for fact in extract(text, with_entities=False).facts] == [("duration", "33 ساله")]
 
 
 def test_entities_title_named_from_the_name_after_it_too():

@@ -38,6 +38,9 @@ _AGE_NOUNS = frozenset({"سن", "سنی"})  # "میانگین سنی آنان 34
 _PHRASE_ENDS = frozenset({"و", "سال"})
 _LIST_JOINER = regex.compile(rf"{OPTIONAL_GAP}(?:و|،|,){OPTIONAL_GAP}")  # "14 و 16 ساله", "22، 23 و 24 ساله"
 _ADJECTIVE_ENDING = "ی"  # اسپانیایی, برزیلی; and the surnames امیری, مظاهری
+_NAME_BEFORE = regex.compile(r"(?r)(?P<word>[\p{L}\u200c]+)[\"»”]?\s*[،,]?\s*\Z")  # a word, its closing quote, a comma
+_LONGEST_NAME = 30
+_SUFFIXES = regex.compile(r"(?:ای|های|ها|ی|ان|مان|تان|شان)$")
 _THAT = "که"  # "بازیکنی که 17 ساله است"
 _PLURAL_WITH_EZAFE = "های"  # "بازیکنان قراردادهای یک ساله": a noun, not an adjective
 
@@ -74,13 +77,25 @@ def _said_of_a_person(text: str, number_start: int, end: int, name_ends: frozens
         return True
     if farther and nearest.endswith(_ADJECTIVE_ENDING) and not nearest.endswith(_PLURAL_WITH_EZAFE) and (farther[0] in _person_nouns() or farther[0] in lexicons.starting_first_names()):
         return True
-    return _before_a_copula(text, end, nearest)
+    return _before_a_copula(text, end, nearest) or _after_an_unknown_name(text, number_start)
 
 
 def _is_person_noun(word: str) -> bool:
     """A person noun, or one with the indefinite ی ("مردی 45 ساله", "دختری 12ساله")."""
     nouns = _person_nouns()
     return word in nouns or (word.endswith(_ADJECTIVE_ENDING) and word[:-1] in nouns)
+
+
+def _after_an_unknown_name(text: str, number_start: int) -> bool:
+    """"پوگبا 23 ساله", "گریژمان 28 ساله", "به نام «م.ت» 29 ساله", "«راعد ابوزید»، 14 ساله": right after a
+    word that no dictionary of Persian holds, with or without its suffixes (قدمتی, تلاش‌های, قراردادمان
+    are known): in news, a name, most often foreign or an initial."""
+    before = _NAME_BEFORE.search(text, max(0, number_start - _LONGEST_NAME), number_start)
+    if before is None:
+        return False
+    word = before.group("word").replace("\u200c", "")
+    known = lexicons.dictionary_words()
+    return word not in known and _SUFFIXES.sub("", word) not in known and not word.isdigit()
 
 
 def _after_a_name(text: str, number_start: int, name_ends: frozenset[int]) -> bool:
