@@ -16,6 +16,7 @@ from itertools import islice
 from extractor.dask_engine import run_on_cluster
 from extractor.output import FORMATS
 from extractor.errors import KhabarError
+from extractor import lexicons
 from extractor.facts import compile_rules
 from extractor.pipeline import MAX_CHARACTERS, extract, extract_json
 from extractor.reading import Record
@@ -44,14 +45,15 @@ _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent die
 
 @functools.cache
 def warm_up() -> None:
-    """Load hazm and compile every pattern now, once per process, rather than in the first document
-    (and, with worker processes, once before they fork rather than once in each). Then set the garbage
-    collector for a batch: what is loaded now lives as long as the process (frozen: full collections
-    no longer walk hazm's and scikit-learn's objects), and each document makes tens of thousands of
+    """Load hazm, compile every pattern and read the dictionary now, once per process, rather than in the
+    first document (and, with worker processes, once before they fork rather than once in each). Then set
+    the garbage collector for a batch: what is loaded now lives as long as the process (frozen: full
+    collections no longer walk hazm's and scikit-learn's objects), and each document makes tens of thousands of
     short-lived objects, so the youngest generation is collected every 50,000 allocations, not 700
     (about 5-10% of a run's time, measured on the shared news corpora)."""
     extract(_WARM_UP_TEXT)
     compile_rules()  # the rules the warm-up text does not run
+    lexicons.dictionary_words()  # read once (76 ms), shared by the workers forked after
     gc.freeze()
     gc.set_threshold(_YOUNG_GENERATION_THRESHOLD, *gc.get_threshold()[1:])
 
