@@ -6,11 +6,10 @@ The article set is every corpus/documents/*.expected.json with a `section` (the 
 the product was specified from, is checked whole by tests/test_golden.py instead), scored by split:
 `development` (read while the rules were written) and `held_out` (annotated after, never used to change
 them), then both together. An article of the shared corpora is read from --shared-data and skipped,
-with a message, when that is absent. An
-extracted fact matches a gold fact of its kind whose value (and value_high), unit and qualifier agree
-and whose text overlaps it in the normalized article; each gold fact matches at most once. Every miss
-and false fact is listed unless --quiet. --check-floors exits 1 when the overall F1 or a kind's F1
-falls below its floor in the file (all splits together).
+with a message, when that is absent. An extracted fact matches a gold fact of its kind whose value (and
+value_high), unit and qualifier agree and whose text overlaps it in the normalized article; each gold
+fact matches at most once. Every miss and false fact is listed unless --quiet. --check-floors exits 1
+when the overall F1 or a kind's F1 falls below its floor in the file (all splits together).
 """
 
 from __future__ import annotations
