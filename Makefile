@@ -6,7 +6,7 @@ VENV ?= .venv/$(PYTHON_TAG)
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup run test test-fast typecheck schema clean
+.PHONY: setup run test test-fast typecheck schema model clean
 
 setup: $(INSTALLED)
 
@@ -32,6 +32,12 @@ test-fast: setup
 
 schema: setup
 	$(BIN)/khabar schema -o schemas/document.schema.json
+
+# The entity recognizer trained from PEYMA dev (../shared/data) on khabar's normalized text, fixed seed:
+# model/prepare.py splits and converts, model/config.cfg trains (a few minutes on 2 cores).
+model: setup
+	$(BIN)/python model/prepare.py
+	$(BIN)/python -m spacy train model/config.cfg --output model/build/pipeline
 
 clean:
 	rm -rf .venv
