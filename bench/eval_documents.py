@@ -34,11 +34,11 @@ DOCUMENTS = REPOSITORY / "corpus" / "documents"
 DEFAULT_SHARED_DATA = REPOSITORY.parent / "shared" / "data"
 KINDS = ("money", "percent", "count", "rank", "date", "time", "duration", "age")
 _FOLDED_LETTERS = str.maketrans(
-    {"ي": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ۀ": "ه", "ة": "ه"}
+    {"ي": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و", "ۀ": "ه", "ة": "ه"}
     | {chr(0x06F0 + digit): str(digit) for digit in range(10)}
     | {chr(0x0660 + digit): str(digit) for digit in range(10)}
 )
-_IGNORED = re.compile(r"[\s\u200c\u200d\u200e\u200f]")
+_IGNORED = re.compile(r"[\s\u200c\u200d\u200e\u200f\u0640]")  # and the tatweel
 _EZAFE_AFTER_VOWEL = re.compile(r"(?<=[اوه])ی$")
 
 

@@ -1,5 +1,6 @@
 """The whole-article gold (corpus/documents, docs/annotation.md) is well formed, and the scorer finds every
-gold fact's text in the normalized article (articles of the shared corpora skip cleanly without them)."""
+gold fact's and entity's text in the normalized article (articles of the shared corpora skip cleanly
+without them)."""
 
 import datetime
 import json
@@ -34,6 +35,9 @@ def test_gold_is_well_formed(path):
         assert fact["kind"] in KINDS and fact["qualifier"] in QUALIFIERS
         assert set(fact) <= {"kind", "text", "value", "value_high", "unit", "qualifier"}
         assert fact["text"].strip() == fact["text"] and fact["text"]
+    for entity in expected.get("entities", []):
+        assert set(entity) == {"label", "text"} and entity["label"] in {"PERSON", "ORG", "LOC"}
+        assert entity["text"].strip() == entity["text"] and entity["text"]
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +52,11 @@ def test_gold_texts_found_in_the_normalized_article(path, articles):
     if article is None:
         pytest.skip(f"{name}: its text is in the shared data, not found at {SHARED_DATA}")
     text, _ = eval_documents.observed_facts(article)
-    spans = eval_documents.gold_spans(name, text, article.facts)
-    for fact, (start, end) in zip(article.facts, spans, strict=True):
-        assert eval_documents.fold(text[start:end]) == eval_documents.fold(fact["text"])
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    for gold in (article.facts, expected.get("entities", [])):
+        spans = eval_documents.gold_spans(name, text, gold)
+        for item, (start, end) in zip(gold, spans, strict=True):
+            assert eval_documents.fold(text[start:end]) == eval_documents.fold(item["text"])
 
 
 def test_matching_requires_value_unit_and_qualifier():
