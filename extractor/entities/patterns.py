@@ -64,6 +64,7 @@ def stop_words() -> frozenset[str]:
         *lexicons.column("qualifiers", "phrase"),  # "خانم حدودا 65 ساله": a quantity's qualifier, no name
         *lexicons.column("name_ending_words", "word"),  # "ها", "همچنین", "امسال": no name goes on over them
         *lexicons.column("verb_nouns", "word"),  # مورد بررسی قرار داد: where a name ends and the verb begins
+        *lexicons.column("parts_of_day", "word"),  # "ظهر امروز": a time, no name before امروز
     ]
     # An organization's head starts a new name; only its first word ends the one before ("روابط عمومی").
     heads = [phrase.split()[0] for phrase in lexicons.column("organization_heads", "word")]
