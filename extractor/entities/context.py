@@ -101,8 +101,8 @@ def _specifiers_end(tokens: Tokens, first: int) -> int | None:
     if not words:
         return None
     place = next((index for index in range(first, first + words) if tokens.words[index] in lexicons.single_word_places()), None)
-    if place is not None:  # a place closes the name: "دولت سوریه", "آموزش و پرورش قم"
-        return place + 1
+    if place is not None:  # a place closes the name: "دولت سوریه", "آموزش و پرورش قم", "... خراسان جنوبی"
+        return _place_end(tokens, place)
     last = first + words
     if _is(tokens, last, _COMMA):
         listed = _name_parts(tokens, last + 1, 2)
@@ -115,8 +115,18 @@ def _specifiers_end(tokens: Tokens, first: int) -> int | None:
         if closing:
             last += 1 + closing
     if last < len(tokens) and tokens.words[last] in lexicons.single_word_places():  # "... رادیویی ایران", "... تعاون قم"
-        last += 1
+        last = _place_end(tokens, last)
     return last
+
+
+def _place_end(tokens: Tokens, place: int) -> int:
+    """Where the place starting at token `place` ends: its longest name in the lexicon ("خراسان جنوبی",
+    "آذربایجان شرقی"; one word otherwise)."""
+    for name in lexicons.places_starting_with(tokens.words[place]):
+        end = place + len(name.split())
+        if end <= len(tokens) and tokens.phrase(place, end).split() == name.split():
+            return end
+    return place + 1
 
 
 def person_from_first_name(tokens: Tokens, start: int, end: int, known: set[int]) -> Candidate | None:

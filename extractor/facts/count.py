@@ -67,22 +67,12 @@ def _not_counted_nouns() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, words))
 
 
-@functools.cache
-def _places_of_several_words() -> dict[str, tuple[str, ...]]:
-    """First word -> the place names of two words or more it starts (کره -> کره جنوبی, کره شمالی)."""
-    by_first: dict[str, list[str]] = {}
-    for row in lexicons.rows("places"):
-        if row["alone"] == "yes" and " " in row["name"]:
-            by_first.setdefault(row["name"].split()[0], []).append(row["name"])
-    return {first: tuple(names) for first, names in by_first.items()}
-
-
 def _starts_a_place(word: Word | None, text: str) -> bool:
     """"2 ایالات متحده", "5 کره جنوبی", "استان چهار محال و بختیاری": the word starts a place name of
     several words."""
     return word is not None and any(
         text.startswith(name, word.start) and not text[word.start + len(name) : word.start + len(name) + 1].isalpha()
-        for name in _places_of_several_words().get(word.text, ())
+        for name in lexicons.places_starting_with(word.text)
     )
 
 

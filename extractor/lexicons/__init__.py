@@ -86,6 +86,20 @@ def single_word_places() -> frozenset[str]:
 
 
 @functools.cache
+def _places_by_first_word() -> dict[str, tuple[str, ...]]:
+    by_first: dict[str, list[str]] = {}
+    for row in rows("places"):
+        if row["alone"] == "yes" and " " in row["name"]:
+            by_first.setdefault(row["name"].split()[0], []).append(row["name"])
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
+
+
+def places_starting_with(word: str) -> tuple[str, ...]:
+    """The place names of two words or more that `word` starts, longest first (خراسان -> خراسان جنوبی, ...)."""
+    return _places_by_first_word().get(word, ())
+
+
+@functools.cache
 def dictionary_words() -> frozenset[str]:
     """The words of hazm's dictionary (about 193,000, the same in hazm 0.10 and 0.12), ZWNJ removed: what a
     word unknown to it is, in news, is mostly a foreign name ("پوگبا", "لواندوفسکی"). Read on first use."""
