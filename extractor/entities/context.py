@@ -179,11 +179,40 @@ def _full_name_length(tokens: Tokens, first: int) -> int:
 def agency_in_context(tokens: Tokens, start: int, end: int) -> Candidate | None:
     """"خبرگزاری فارس" (the whole name) and "به گزارش مهر", "خبرنگار فارس", "در گفتگو با مهر" (the
     agency): فارس and مهر are also a province and a month, agencies only here."""
-    if end >= len(tokens) or tokens.words[end] not in lexicons.words("agencies", "name"):
+    if end >= len(tokens):
         return None
+    if tokens.words[end] not in lexicons.words("agencies", "name"):
+        return _outlet_reported(tokens, start, end)
     if tokens.phrase(start, end) in agency_name_starts():
         return ("ORG", start, end + 1, "agency_named")
     return ("ORG", end, end + 1, "agency_reported")
+
+
+def _outlet_reported(tokens: Tokens, start: int, end: int) -> Candidate | None:
+    """"به گزارش شرق،", "به گزارش روز نو،", "به گزارش « انتخاب »،": after به گزارش, one or two name parts
+    (no title, no time: not "به گزارش خبرنگار ما") closed by a comma name the outlet that reports."""
+    if tokens.phrase(start, end) != _REPORTED_BY:
+        return None
+    first = end + 1 if tokens.words[end] in _QUOTES else end
+    words = _name_parts(tokens, first, _MOST_OUTLET_WORDS)
+    last = first + words
+    if words and last < len(tokens) and tokens.words[last] in _QUOTES:
+        last_word_end = last
+        last += 1
+    else:
+        last_word_end = last
+    if not words or last >= len(tokens) or tokens.words[last] not in _COMMAS:
+        return None
+    if tokens.words[last_word_end - 1].endswith(_PLURAL_ENDINGS):
+        return None  # "به گزارش رسانه‌ها،": many, no outlet named
+    return ("ORG", first, last_word_end, "outlet_reported")
+
+
+_REPORTED_BY = "به گزارش"
+_MOST_OUTLET_WORDS = 2
+_QUOTES = frozenset({"«", "»", '"'})
+_COMMAS = frozenset({"،", ","})
+_PLURAL_ENDINGS = ("ها", "های")
 
 
 def holy_person(tokens: Tokens, start: int, end: int) -> Candidate | None:
