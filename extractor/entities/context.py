@@ -7,6 +7,8 @@ follows the number of hits, not of tokens.
 
 from __future__ import annotations
 
+import functools
+
 from extractor import lexicons
 from extractor.entities.patterns import (
     AGENCY_CONTEXT,
@@ -205,6 +207,8 @@ def _outlet_reported(tokens: Tokens, start: int, end: int) -> Candidate | None:
         return None
     if tokens.words[last_word_end - 1].endswith(_PLURAL_ENDINGS):
         return None  # "به گزارش رسانه‌ها،": many, no outlet named
+    if not _agency_words().isdisjoint(tokens.words[first:last_word_end]):
+        return None  # "به گزارش خبرنگار ایرنا،": the agency's own rule names it
     return ("ORG", first, last_word_end, "outlet_reported")
 
 
@@ -213,6 +217,13 @@ _MOST_OUTLET_WORDS = 2
 _QUOTES = frozenset({"«", "»", '"'})
 _COMMAS = frozenset({"،", ","})
 _PLURAL_ENDINGS = ("ها", "های")
+
+
+@functools.cache
+def _agency_words() -> frozenset[str]:
+    """The words of the agencies and of their contexts (خبرنگار, خبرگزاری, ایرنا)."""
+    phrases = [*lexicons.column("agencies", "name"), *lexicons.column("agency_contexts", "phrase")]
+    return frozenset(word for phrase in phrases for word in phrase.split())
 
 
 def holy_person(tokens: Tokens, start: int, end: int) -> Candidate | None:
