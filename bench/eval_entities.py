@@ -6,8 +6,9 @@ In domain: the PEYMA validation split `model/prepare.py` writes (model/build/dev
 model did not train on, normalized as khabar normalizes). Out of domain: the whole news articles
 annotated by hand (corpus/documents/*.expected.json with `entities`, docs/annotation.md). Each
 recognizer runs on khabar's normalized text; per label, strict (same start and end) and overlap (a
-character in common) precision, recall and F1, each gold mention matched at most once. Without
---model (or when it is absent) only the rules are scored.
+character in common) precision, recall and F1, each gold mention matched at most once; with a model,
+also the two merged (extractor/entities/merge.py). Without --model (or when it is absent) only the
+rules are scored.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor import extract
+from extractor.entities.merge import merged
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = REPOSITORY / "model" / "build" / "pipeline" / "model-best"
@@ -159,11 +161,14 @@ def main() -> int:
         if not texts:
             print(f"{title}: none at hand", file=sys.stderr)
             continue
+        found = {name: recognize(texts) for name, recognize in recognizers.items()}
+        if "model" in found:
+            found["merged"] = [merged(rule, model) for rule, model in zip(found["rules"], found["model"], strict=True)]
         scores = {}
-        for name, recognize in recognizers.items():
+        for name, mentions in found.items():
             score = Score()
-            for gold, found in zip(golds, recognize(texts), strict=True):
-                score.add(gold, found)
+            for gold, mentioned in zip(golds, mentions, strict=True):
+                score.add(gold, mentioned)
             scores[name] = score
         print_scores(f"{title}: {len(texts)} texts", scores)
     return 0
