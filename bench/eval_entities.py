@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor import extract
-from extractor.entities.merge import merged
+from extractor.entities.merge import RuleMention, merged
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = REPOSITORY / "model" / "build" / "pipeline" / "model-best"
@@ -91,8 +91,10 @@ def _matched(gold: list[tuple[int, int]], found: list[tuple[int, int]], same) ->
     return count
 
 
-def rules(texts: list[str]) -> list[list[Mention]]:
-    return [[(entity.label, entity.span.start, entity.span.end) for entity in extract(text).entities] for text in texts]
+def rules_found(texts: list[str]) -> list[list[RuleMention]]:
+    """The rule recognizer's mentions, each with the rule that found it."""
+    return [[(entity.label, entity.span.start, entity.span.end, entity.rule) for entity in extract(text).entities] for text in texts]
+
 
 
 def model_recognizer(path: Path) -> Recognizer:
@@ -146,7 +148,7 @@ def main() -> int:
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--shared-data", type=Path, default=REPOSITORY.parent / "shared" / "data")
     arguments = parser.parse_args()
-    recognizers: dict[str, Recognizer] = {"rules": rules}
+    recognizers: dict[str, Recognizer] = {}
     if arguments.model.is_dir():
         recognizers["model"] = model_recognizer(arguments.model)
     else:
@@ -161,9 +163,11 @@ def main() -> int:
         if not texts:
             print(f"{title}: none at hand", file=sys.stderr)
             continue
-        found = {name: recognize(texts) for name, recognize in recognizers.items()}
+        by_rule = rules_found(texts)
+        found = {"rules": [[mention[:3] for mention in mentions] for mentions in by_rule]}
+        found |= {name: recognize(texts) for name, recognize in recognizers.items()}
         if "model" in found:
-            found["merged"] = [merged(rule, model) for rule, model in zip(found["rules"], found["model"], strict=True)]
+            found["merged"] = [merged(rule, model) for rule, model in zip(by_rule, found["model"], strict=True)]
         scores = {}
         for name, mentions in found.items():
             score = Score()
