@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from scores import Score
+
 from extractor import extract
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -40,26 +42,6 @@ _FOLDED_LETTERS = str.maketrans(
 )
 _IGNORED = re.compile(r"[\s\u200c\u200d\u200e\u200f\u0640]")  # and the tatweel
 _EZAFE_AFTER_VOWEL = re.compile(r"(?<=[اوه])ی$")
-
-
-@dataclass
-class Score:
-    matched: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
 
 
 @dataclass

@@ -19,11 +19,13 @@ import sys
 sys.path.append(sys.path.pop(0))
 
 import argparse
-import importlib.util
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import eval_documents
+from scores import Score
 
 from extractor import extract
 from extractor.entities.merge import RuleMention, merged
@@ -36,65 +38,24 @@ Mention = tuple[str, int, int]  # label, start, end in the normalized text
 Recognizer = Callable[[list[str]], list[list[Mention]]]
 
 
-def _documents_scorer():
-    spec = importlib.util.spec_from_file_location("bench_eval_documents", REPOSITORY / "bench" / "eval_documents.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_eval_documents"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @dataclass
-class Counts:
-    matched: int = 0
-    predicted: int = 0
-    gold: int = 0
+class Scores:
+    """A Score per label, strict and overlap."""
 
-    def figures(self) -> tuple[float, float, float]:
-        precision = self.matched / self.predicted if self.predicted else 0.0
-        recall = self.matched / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return precision, recall, f1
-
-
-@dataclass
-class Score:
-    strict: dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in LABELS})
-    overlap: dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in LABELS})
+    strict: dict[str, Score] = field(default_factory=lambda: {label: Score() for label in LABELS})
+    overlap: dict[str, Score] = field(default_factory=lambda: {label: Score() for label in LABELS})
 
     def add(self, gold: list[Mention], found: list[Mention]) -> None:
         for label in LABELS:
             gold_spans = [(start, end) for kind, start, end in gold if kind == label]
             found_spans = [(start, end) for kind, start, end in found if kind == label]
-            for counts, same in ((self.strict[label], _same), (self.overlap[label], _overlapping)):
-                counts.gold += len(gold_spans)
-                counts.predicted += len(found_spans)
-                counts.matched += _matched(gold_spans, found_spans, same)
-
-
-def _same(gold: tuple[int, int], found: tuple[int, int]) -> bool:
-    return gold == found
-
-
-def _overlapping(gold: tuple[int, int], found: tuple[int, int]) -> bool:
-    return gold[0] < found[1] and found[0] < gold[1]
-
-
-def _matched(gold: list[tuple[int, int]], found: list[tuple[int, int]], same) -> int:
-    unmatched = list(gold)
-    count = 0
-    for span in found:
-        match = next((candidate for candidate in unmatched if same(candidate, span)), None)
-        if match is not None:
-            unmatched.remove(match)
-            count += 1
-    return count
+            self.strict[label].add(found_spans, gold_spans, overlap=False)
+            self.overlap[label].add(found_spans, gold_spans, overlap=True)
 
 
 def rules_found(texts: list[str]) -> list[list[RuleMention]]:
     """The rule recognizer's mentions, each with the rule that found it."""
     return [[(entity.label, entity.span.start, entity.span.end, entity.rule) for entity in extract(text).entities] for text in texts]
-
 
 
 def model_recognizer(path: Path) -> Recognizer:
@@ -119,27 +80,26 @@ def peyma_validation() -> tuple[list[str], list[list[Mention]]] | None:
 
 
 def whole_articles(shared_data: Path) -> tuple[list[str], list[list[Mention]]]:
-    scorer = _documents_scorer()
-    articles, _ = scorer.load_articles(shared_data)
+    articles, _ = eval_documents.load_articles(shared_data)
     texts, golds = [], []
     for article in articles:
         expected = json.loads((REPOSITORY / "corpus" / "documents" / f"{article.name}.expected.json").read_text(encoding="utf-8"))
         if "entities" not in expected:
             continue
         text = extract(article.raw, reference_date=article.reference_date).text
-        spans = scorer.gold_spans(article.name, text, expected["entities"])
+        spans = eval_documents.gold_spans(article.name, text, expected["entities"])
         texts.append(text)
         golds.append([(entity["label"], start, end) for entity, (start, end) in zip(expected["entities"], spans, strict=True)])
     return texts, golds
 
 
-def print_scores(title: str, scores: dict[str, Score]) -> None:
+def print_scores(title: str, scores: dict[str, Scores]) -> None:
     print(title)
     print(f"  {'recognizer':<12}{'label':<8}{'gold':>6}  {'strict P / R / F1':<22}{'overlap P / R / F1':<22}")
     for name, score in scores.items():
         for label in LABELS:
             strict, overlap = score.strict[label], score.overlap[label]
-            cells = ["{:.3f} / {:.3f} / {:.3f}".format(*counts.figures()) for counts in (strict, overlap)]
+            cells = [f"{score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f}" for score in (strict, overlap)]
             print(f"  {name:<12}{label:<8}{strict.gold:>6}  {cells[0]:<22}{cells[1]:<22}")
 
 
@@ -170,7 +130,7 @@ def main() -> int:
             found["merged"] = [merged(rule, model) for rule, model in zip(by_rule, found["model"], strict=True)]
         scores = {}
         for name, mentions in found.items():
-            score = Score()
+            score = Scores()
             for gold, mentioned in zip(golds, mentions, strict=True):
                 score.add(gold, mentioned)
             scores[name] = score

@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scores import Score, Span, matched
+
 from extractor import extract
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -36,29 +38,6 @@ TEMPORAL_KINDS = ("date", "time", "duration")
 LABEL_KINDS = {"MON": "money", "PCT": "percent", "DAT": "date", "TIM": "time"}
 ENTITY_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 MOST_COMMON_ERRORS = 12
-Span = tuple[int, int]
-
-
-@dataclass
-class Score:
-    """Counts for one label under one matching rule."""
-
-    true_positives: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
 
 
 @dataclass
@@ -72,10 +51,7 @@ class Evaluation:
 
     def add(self, label: str, text: str, predicted: list[Span], gold: list[Span]) -> None:
         for rule, scores in (("strict", self.strict), ("overlap", self.overlap)):
-            score = scores.setdefault(label, Score())
-            score.predicted += len(predicted)
-            score.gold += len(gold)
-            score.true_positives += _matches(predicted, gold, rule)
+            scores.setdefault(label, Score()).add(predicted, gold, overlap=rule == "overlap")
         wrong_predictions = [span for span in predicted if span not in gold]
         missed_gold = [span for span in gold if span not in predicted]
         lines = self.misses.setdefault(label, [])
@@ -86,18 +62,6 @@ class Evaluation:
         for start, end in wrong_predictions:
             lines.append(f"  extra    [{text[start:end]}]   in: {text}")
             errors["extra", text[start:end]] += 1
-
-
-def _matches(predicted: list[Span], gold: list[Span], rule: str) -> int:
-    unmatched = list(gold)
-    count = 0
-    for span in predicted:
-        for candidate in unmatched:
-            if span == candidate or (rule == "overlap" and span[0] < candidate[1] and candidate[0] < span[1]):
-                unmatched.remove(candidate)
-                count += 1
-                break
-    return count
 
 
 def _gold(sentence: dict, label: str) -> list[Span]:
@@ -183,8 +147,8 @@ def report_parstdex_cases(path: Path) -> None:
         spans = [(fact.raw_span.start, fact.raw_span.end) for fact in document.facts if fact.kind in TEMPORAL_KINDS]
         golds = [(span["start"], span["end"]) for span in case["spans"]]
         gold += len(golds)
-        strict += _matches(spans, golds, "strict")
-        overlap += _matches(spans, golds, "overlap")
+        strict += matched(spans, golds, overlap=False)
+        overlap += matched(spans, golds, overlap=True)
     print(f"\nparstdex's {len(cases)} test sentences, {gold} date/time spans: we find {100 * strict / gold:.1f}% exactly, "
           f"{100 * overlap / gold:.1f}% overlapping (our date, time and duration facts)")
 

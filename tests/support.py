@@ -19,8 +19,11 @@ SHARED_DATA = REPOSITORY.parent / "shared" / "data"
 
 
 def bench_module(name: str) -> ModuleType:
-    """A module of bench/, loaded by path (bench/ is not put on sys.path: bench/numbers.py would
-    shadow the standard library's `numbers`)."""
+    """A module of bench/, loaded by path. bench/ goes last on sys.path, as the scripts put it when run
+    (first, bench/numbers.py would shadow the standard library's `numbers`), so that they import each
+    other (`scores`, `eval_documents`)."""
+    if str(REPOSITORY / "bench") not in sys.path:
+        sys.path.append(str(REPOSITORY / "bench"))
     spec = importlib.util.spec_from_file_location(f"bench_{name}", REPOSITORY / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[f"bench_{name}"] = module  # dataclasses look their module up while the class is made
