@@ -23,7 +23,7 @@ from extractor.facts.common import (
     word_before,
 )
 from extractor.facts.rules import Registry, Rule
-from extractor.numbers import NumberMatch
+from extractor.numbers import NumberMatch, whole_number
 from extractor.patterns import GAP, OPTIONAL_GAP, WORD_END
 
 # Each rule's pattern is matched right after a number.
@@ -33,7 +33,6 @@ _YEARS_OF_AGE = Rule("number+years_of_age", lambda: rf"{OPTIONAL_GAP}سال{WORD
 RULES = Registry((_YEARS_OLD_OF_A_PERSON, _YEARS_UNDER_A_LIMIT, _YEARS_OF_AGE))
 _AGE_WORD = regex.compile(rf"{GAP}سن{WORD_END}")  # "۲۶ سال سن دارم"
 _AND_MONTHS = regex.compile(rf"{GAP}و{GAP}(?P<months>\d{{1,2}}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده){GAP}ماه{WORD_END}")
-_MONTHS_IN_WORDS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10, "یازده": 11}
 _AGE_NOUNS = frozenset({"سن", "سنی"})  # "میانگین سنی آنان 34 سال": the words before say it is an age
 _PHRASE_ENDS = frozenset({"و", "سال"})
 _LIST_JOINER = regex.compile(rf"{OPTIONAL_GAP}(?:و|،|,){OPTIONAL_GAP}")  # "14 و 16 ساله", "22، 23 و 24 ساله"
@@ -143,7 +142,7 @@ def _age_end(text: str, start: int, words_before: int, number_end: int, name_end
     months = _AND_MONTHS.match(text, years.end())
     end = months.end() if months else years.end()
     if _years_of_age(text, end) or (months is None and _after_an_age_noun(text, words_before)):
-        return end, _YEARS_OF_AGE, _MONTHS_IN_WORDS.get(months["months"], 0) or int(months["months"]) if months else 0
+        return end, _YEARS_OF_AGE, (whole_number(months["months"]) or 0) if months else 0
     return None
 
 

@@ -229,6 +229,15 @@ def starts_a_verb(text: str, start: int) -> bool:
     return text.startswith(_VERB_PREFIXES, start)
 
 
+def makes_a_compound_verb(word: Word, text: str) -> bool:
+    """"شکست داد", "نام دارد", "تعیین شد": `word` and the light verb right after it make a verb (a number
+    before them counts nothing)."""
+    if word.key not in lexicons.words("compound_verb_words", "word"):
+        return False
+    following = word_after(text, word.end)
+    return following is not None and following.text in lexicons.words("light_verbs", "word")
+
+
 def word_before(text: str, position: int) -> Word | None:
     """The word that ends just before `position`, skipping spaces (not punctuation)."""
     match = _WORD_BEFORE.search(text, max(0, position - _LONGEST_WORD), position)

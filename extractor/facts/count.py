@@ -14,6 +14,7 @@ from extractor.facts.common import (
     SentenceContext,
     Word,
     high_value,
+    makes_a_compound_verb,
     plain_number,
     qualifier_before,
     starts_a_verb,
@@ -76,15 +77,6 @@ def _starts_a_place(word: Word | None, text: str) -> bool:
     )
 
 
-def _makes_a_verb(noun: Word, text: str) -> bool:
-    """"یک بر صفر شکست داد", "10.5 نام دارد": the word after the number makes a verb with the light verb
-    after it; it counts nothing."""
-    if noun.key not in lexicons.words("compound_verb_words", "word"):
-        return False
-    following = word_after(text, noun.end)
-    return following is not None and following.text in lexicons.words("light_verbs", "word")
-
-
 @functools.cache
 def _number_labels() -> frozenset[str]:
     return frozenset(map(lexicons.canonical, lexicons.column("number_labels", "word")))
@@ -144,7 +136,7 @@ def _is_counted(noun: Word, number_start: int, text: str) -> bool:
     label's (شماره 5)."""
     if _LATIN_LETTER.search(noun.text):
         return False  # "30 percent", "5 million": English is left alone, not read as a count of "percent"
-    if noun.key in _not_counted_nouns() or noun.text in lexicons.starting_first_names() or _makes_a_verb(noun, text):
+    if noun.key in _not_counted_nouns() or noun.text in lexicons.starting_first_names() or makes_a_compound_verb(noun, text):
         return False  # "(55 یوسف سیدی)": the minute of a substitution and a player's name
     if starts_a_verb(text, noun.start):  # "به 98 می‌رسد"
         return False

@@ -15,6 +15,7 @@ from extractor.facts.common import (
     SentenceContext,
     high_value,
     joined_ranges,
+    makes_a_compound_verb,
     plain_number,
     qualifier_before,
     start_with_word_before,
@@ -109,11 +110,7 @@ def _counts_nothing_after(text: str, end: int) -> bool:
     following = word_after(text, end)
     if following is None or starts_a_verb(text, following.start) or following.text in lexicons.words("verbs", "word"):
         return True
-    light_verb = word_after(text, following.end)
-    return (
-        following.key in lexicons.words("compound_verb_words", "word")
-        and light_verb is not None and light_verb.text in lexicons.words("light_verbs", "word")
-    )
+    return makes_a_compound_verb(following, text)
 
 
 # Patterns matched right after the number, but the symbol's, found right before it.
