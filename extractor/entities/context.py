@@ -197,12 +197,9 @@ def _outlet_reported(tokens: Tokens, start: int, end: int) -> Candidate | None:
         return None
     first = end + 1 if tokens.words[end] in _QUOTES else end
     words = _name_parts(tokens, first, _MOST_OUTLET_WORDS)
-    last = first + words
+    last_word_end = last = first + words
     if words and last < len(tokens) and tokens.words[last] in _QUOTES:
-        last_word_end = last
-        last += 1
-    else:
-        last_word_end = last
+        last += 1  # the closing quote
     if not words or last >= len(tokens) or tokens.words[last] not in _COMMAS:
         return None
     if tokens.words[last_word_end - 1].endswith(_PLURAL_ENDINGS):

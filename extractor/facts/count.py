@@ -190,14 +190,17 @@ def _units_of_lists(sentence: SentenceContext, counts: list[Count]) -> list[Coun
     same preposition (با, به), with no clause's end between them."""
     text, found = sentence.text, []
     counted_starts = {count.start for count in counts}
+    leads: list[str | None] = []  # each count's lead word, found once and only when a number needs them
     for number in sentence.quantities:
         if number.start in counted_starts or not _LIST_SEPARATOR_AFTER.match(text, number.end):
             continue
         lead = _lead_word(text, number.start)
         if lead is None or lead not in _LIST_LEADS:
             continue
+        leads = leads or [_lead_word(text, count.start) for count in counts]
         sibling = next(
-            (count for count in counts if _lead_word(text, count.start) == lead and _same_list(text, number, count)), None
+            (count for count, count_lead in zip(counts, leads) if count_lead == lead and _same_list(text, number, count)),
+            None,
         )
         if sibling is None:
             continue

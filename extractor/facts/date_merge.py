@@ -133,7 +133,8 @@ def _with_period_words(text: str, day: Date, reference: datetime.date | None) ->
     first_date, last_date, value, year = day.first_date, day.last_date, day.value, day.year
     if until_now and reference is not None and first_date is not None:
         if first_date > reference and Trait.YEAR_UNWRITTEN in day.rule.traits and year is not None:
-            first_date, year = _a_year_earlier(first_date, day.calendar), year - 1  # "از ابتدای مهر تاکنون", in Khordad
+            year -= 1  # "از ابتدای مهر تاکنون", written in Khordad: last year's Mehr
+            first_date = calendars.month_span(day.calendar, year, day.month)[0]
         last_date = reference  # "از سال 97 تاکنون": from then until the day of writing
         value = f"{first_date.isoformat()}/{reference.isoformat()}"
     elif period_words and (period_words.group("months") or period_words.group("half")) and day.granularity == "year":
@@ -145,14 +146,6 @@ def _with_period_words(text: str, day: Date, reference: datetime.date | None) ->
         day, start=start, end=end, value=value, granularity="period", first_date=first_date, last_date=last_date,
         year=year,
     )
-
-
-def _a_year_earlier(date: datetime.date, calendar: str) -> datetime.date:
-    """The same day and month a year before, in the calendar the month was named in."""
-    if calendar == "gregorian":
-        return calendars.date_in(calendar, date.year - 1, date.month, min(date.day, 28 if date.month == 2 else 31))
-    year, month, day = calendars.from_gregorian(date)
-    return calendars.date_in(calendar, year - 1, month, min(day, calendars.month_length(year - 1, month)))
 
 
 def _names_years(day: Date) -> bool:
