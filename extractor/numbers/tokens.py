@@ -178,8 +178,8 @@ def _is_other_joined_word(piece: str, vocabulary_words: dict[str, Word]) -> bool
 
 
 def _add_number_and_unit(tokens: Tokens, text: str, piece: str, start: int, number_length: int) -> None:
-    """"دوسال", "یک‌هفته": the number word, then the unit as an OTHER token (a scale as itself: "ده‌هزار"). `number_length` counts the
-    number word's key, which has no ZWNJ or diacritics: the piece may ("ن‌هروز")."""
+    """"دوسال", "یک‌هفته": the number word, then the unit as an OTHER token (a scale as itself: "ده‌هزار").
+    `number_length` counts the number word's key, which has no ZWNJ or diacritics: the piece may ("ن‌هروز")."""
     number_key = lookup_key(piece)[:number_length]
     split = next(index for index in range(number_length, len(piece) + 1) if lookup_key(piece[:index]) == number_key)
     unit_start = start + split + (piece[split : split + 1] == _ZWNJ)
