@@ -6,7 +6,7 @@ VENV ?= .venv/$(PYTHON_TAG)
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup run test test-fast typecheck schema model clean
+.PHONY: setup run test test-fast typecheck schema model ship-model clean
 
 setup: $(INSTALLED)
 
@@ -34,10 +34,14 @@ schema: setup
 	$(BIN)/khabar schema -o schemas/document.schema.json
 
 # The entity recognizer trained from PEYMA dev (../shared/data) on khabar's normalized text, fixed seed:
-# model/prepare.py splits and converts, model/config.cfg trains (a few minutes on 2 cores).
+# model/prepare.py splits and converts, model/config.cfg trains (about 3 minutes on 2 cores) into
+# model/build/pipeline; `make ship-model` puts model-best into the package (docs/model.md).
 model: setup
 	$(BIN)/python model/prepare.py
 	$(BIN)/python -m spacy train model/config.cfg --output model/build/pipeline
+
+ship-model: setup
+	$(BIN)/python model/ship.py
 
 clean:
 	rm -rf .venv

@@ -1,14 +1,15 @@
-"""PERSON, ORG and LOC: the rule recognizer and a trained spaCy pipeline, in domain and out of it.
+"""PERSON, ORG and LOC by khabar's three recognizers, in domain and out of it.
 
-    python bench/eval_entities.py [--model model/build/pipeline/model-best] [--shared-data ../shared/data]
+    python bench/eval_entities.py [--model DIR] [--shared-data ../shared/data] [--check-floors bench/entity_floors.json]
 
 In domain: the PEYMA validation split `model/prepare.py` writes (model/build/dev.spacy: sentences the
-model did not train on, normalized as khabar normalizes). Out of domain: the whole news articles
+shipped model did not train on, normalized as khabar normalizes). Out of domain: the whole news articles
 annotated by hand (corpus/documents/*.expected.json with `entities`, docs/annotation.md). Each
-recognizer runs on khabar's normalized text; per label, strict (same start and end) and overlap (a
-character in common) precision, recall and F1, each gold mention matched at most once; with a model,
-also the two merged (extractor/entities/merge.py). Without --model (or when it is absent) only the
-rules are scored.
+recognizer (`extract(text, entities=...)`: the rules, the trained model, the two merged) runs on the
+text; per label, strict (same start and end) and overlap (a character in common) precision, recall and
+F1, each gold mention matched at most once. --model scores a newly trained pipeline (`make model` writes
+model/build/pipeline/model-best) in place of the shipped one. --check-floors exits 1 when the default
+recognizer's strict F1 for a label falls below its floor in the file, on either set.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ sys.path.append(sys.path.pop(0))
 
 import argparse
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,14 +28,14 @@ import eval_documents
 from scores import Score
 
 from extractor import extract
-from extractor.entities.merge import RuleMention, merged
+from extractor.arguments import DEFAULT_RECOGNIZER, RECOGNIZERS
+from extractor.entities import model
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = REPOSITORY / "model" / "build" / "pipeline" / "model-best"
 PEYMA_VALIDATION = REPOSITORY / "model" / "build" / "dev.spacy"
 LABELS = ("PERSON", "ORG", "LOC")
+TITLES = {"peyma": "PEYMA validation split (in domain)", "articles": "whole articles annotated by hand (other outlets)"}
 Mention = tuple[str, int, int]  # label, start, end in the normalized text
-Recognizer = Callable[[list[str]], list[list[Mention]]]
 
 
 @dataclass
@@ -53,20 +53,9 @@ class Scores:
             self.overlap[label].add(found_spans, gold_spans, overlap=True)
 
 
-def rules_found(texts: list[str]) -> list[list[RuleMention]]:
-    """The rule recognizer's mentions, each with the rule that found it."""
-    return [[(entity.label, entity.span.start, entity.span.end, entity.rule) for entity in extract(text).entities] for text in texts]
-
-
-def model_recognizer(path: Path) -> Recognizer:
-    import spacy
-
-    nlp = spacy.load(path)
-
-    def recognize(texts: list[str]) -> list[list[Mention]]:
-        return [[(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents] for doc in nlp.pipe(texts, batch_size=256)]
-
-    return recognize
+def found_by(recognizer: str, texts: list[str]) -> list[list[Mention]]:
+    """The mentions `extract(text, entities=recognizer)` finds in each text."""
+    return [[(entity.label, entity.span.start, entity.span.end) for entity in extract(text, entities=recognizer).entities] for text in texts]
 
 
 def peyma_validation() -> tuple[list[str], list[list[Mention]]] | None:
@@ -103,39 +92,44 @@ def print_scores(title: str, scores: dict[str, Scores]) -> None:
             print(f"  {name:<12}{label:<8}{strict.gold:>6}  {cells[0]:<22}{cells[1]:<22}")
 
 
+def below_floors(title: str, scores: Scores, floors: dict[str, float]) -> list[str]:
+    return [
+        f"{title}: {label} strict F1 {scores.strict[label].f1:.3f} < {floor}"
+        for label, floor in floors.items() if scores.strict[label].f1 < floor
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--model", type=Path, help="a trained spaCy pipeline to score in place of the shipped one")
     parser.add_argument("--shared-data", type=Path, default=REPOSITORY.parent / "shared" / "data")
+    parser.add_argument("--check-floors", type=Path, metavar="FLOORS_JSON")
     arguments = parser.parse_args()
-    recognizers: dict[str, Recognizer] = {}
-    if arguments.model.is_dir():
-        recognizers["model"] = model_recognizer(arguments.model)
-    else:
-        print(f"no model at {arguments.model} (`make model` trains one): the rules alone", file=sys.stderr)
-    sets = {"whole articles annotated by hand": whole_articles(arguments.shared_data)}
+    if arguments.model is not None:
+        model.use(arguments.model)
+    floors = json.loads(arguments.check_floors.read_text(encoding="utf-8")) if arguments.check_floors else {}
+    sets = {"articles": whole_articles(arguments.shared_data)}
     validation = peyma_validation()
     if validation is None:
         print(f"no PEYMA validation split at {PEYMA_VALIDATION} (`python model/prepare.py` writes it)", file=sys.stderr)
     else:
-        sets = {"PEYMA validation split (in domain)": validation, **sets}
-    for title, (texts, golds) in sets.items():
+        sets = {"peyma": validation, **sets}
+    failures = []
+    for key, (texts, golds) in sets.items():
+        title = TITLES[key]
         if not texts:
             print(f"{title}: none at hand", file=sys.stderr)
             continue
-        by_rule = rules_found(texts)
-        found = {"rules": [[mention[:3] for mention in mentions] for mentions in by_rule]}
-        found |= {name: recognize(texts) for name, recognize in recognizers.items()}
-        if "model" in found:
-            found["merged"] = [merged(rule, model) for rule, model in zip(by_rule, found["model"], strict=True)]
         scores = {}
-        for name, mentions in found.items():
-            score = Scores()
-            for gold, mentioned in zip(golds, mentions, strict=True):
+        for recognizer in RECOGNIZERS:
+            score = scores[recognizer] = Scores()
+            for gold, mentioned in zip(golds, found_by(recognizer, texts), strict=True):
                 score.add(gold, mentioned)
-            scores[name] = score
         print_scores(f"{title}: {len(texts)} texts", scores)
-    return 0
+        failures += below_floors(key, scores[DEFAULT_RECOGNIZER], floors.get(key, {}))
+    for failure in failures:
+        print(f"below floor: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

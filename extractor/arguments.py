@@ -1,9 +1,11 @@
 """Owns what the library's functions accept: a text must be a str, and a reference date may be given as
-a date, a datetime, an ISO string or a jdatetime date; anything else is a TypeError that says so."""
+a date, a datetime, an ISO string or a jdatetime date, and entities one recognizer's name; anything else
+is an error that says so."""
 
 from __future__ import annotations
 
 import datetime
+import typing
 
 from extractor import calendars
 from extractor.errors import ReferenceDateError
@@ -11,6 +13,10 @@ from extractor.errors import ReferenceDateError
 REPLACEMENT_CHARACTER = "\ufffd"
 # A lone surrogate (valid in escaped JSON and in a Python str, not in UTF-8) as U+FFFD, one for one.
 SURROGATES_REPLACED: dict[int | str, str] = {code: REPLACEMENT_CHARACTER for code in range(0xD800, 0xE000)}
+# The entity recognizers `extract(..., entities=...)` accepts (extractor/entities/__init__.py runs them);
+# the default measures best in domain and out of it together (docs/model.md).
+RECOGNIZERS = ("merged", "model", "rules")
+DEFAULT_RECOGNIZER = "merged"
 REFERENCE_DATE_TYPES = "datetime.date, datetime.datetime, an ISO 8601 string (YYYY-MM-DD) or jdatetime.date"
 
 
@@ -21,6 +27,16 @@ def text(value: object, name: str = "text") -> str:
     if isinstance(value, (bytes, bytearray, memoryview)):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}: decode it first, e.g. data.decode('utf-8')")
     raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+
+
+def entities(value: object) -> str | None:
+    """`value` as the name of an entity recognizer (RECOGNIZERS), or None for none."""
+    if value is None or value in RECOGNIZERS:
+        return typing.cast(str | None, value)
+    choices = ", ".join(repr(name) for name in RECOGNIZERS)
+    if not isinstance(value, str):
+        raise TypeError(f"entities must be one of {choices} or None, not {type(value).__name__}")
+    raise ValueError(f"entities must be one of {choices} or None, not {value!r}")
 
 
 def document_id(value: object) -> str | None:

@@ -18,6 +18,7 @@ from extractor.output import FORMATS
 from extractor.errors import KhabarError
 from extractor import lexicons
 from extractor.facts import compile_rules
+from extractor.arguments import DEFAULT_RECOGNIZER
 from extractor.pipeline import MAX_CHARACTERS, extract, extract_json
 from extractor.reading import Record
 
@@ -44,14 +45,14 @@ _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent die
 
 
 @functools.cache
-def warm_up() -> None:
-    """Load hazm, compile every pattern and read the dictionary now, once per process, rather than in the
+def warm_up(entities: str | None = DEFAULT_RECOGNIZER) -> None:
+    """Load hazm (and the entity model), compile every pattern and read the dictionary now, once per process, rather than in the
     first document (and, with worker processes, once before they fork rather than once in each). Then set
     the garbage collector for a batch: what is loaded now lives as long as the process (frozen: full
     collections no longer walk hazm's and scikit-learn's objects), and each document makes tens of thousands of
     short-lived objects, so the youngest generation is collected every 50,000 allocations, not 700
     (about 5-10% of a run's time, measured on the shared news corpora)."""
-    extract(_WARM_UP_TEXT)
+    extract(_WARM_UP_TEXT, entities=entities)  # and the trained model, when `entities` uses it
     compile_rules()  # the rules the warm-up text does not run
     lexicons.dictionary_words()  # read once (76 ms), shared by the workers forked after
     gc.freeze()
@@ -59,14 +60,14 @@ def warm_up() -> None:
 
 
 def process(
-    record: Record, output_format: str, with_entities: bool = True, max_characters: int | None = MAX_CHARACTERS
+    record: Record, output_format: str, entities: str | None = DEFAULT_RECOGNIZER, max_characters: int | None = MAX_CHARACTERS
 ) -> Result:
     """Extract one record and render it (runs in a worker process when there are several). Whatever goes
     wrong with one document is its error, naming it; the batch goes on."""
     if record.error is not None:
         return Result(record.id, None, record.error, record.size)
     try:
-        return Result(record.id, _rendered(record, output_format, with_entities, max_characters), None, record.size)
+        return Result(record.id, _rendered(record, output_format, entities, max_characters), None, record.size)
     except KhabarError as error:
         return Result(record.id, None, f"{record.name}: {error}", record.size)
     except Exception as error:  # a bug: one document must not cost the batch every other one
@@ -74,8 +75,8 @@ def process(
         return Result(record.id, None, f"{record.name}: khabar failed on it ({problem}); please report it with this document", record.size)
 
 
-def _rendered(record: Record, output_format: str, with_entities: bool, max_characters: int | None) -> str:
-    document = (record.text, record.reference_date, record.id, with_entities, max_characters)
+def _rendered(record: Record, output_format: str, entities: str | None, max_characters: int | None) -> str:
+    document = (record.text, record.reference_date, record.id, entities, max_characters)
     if output_format == "jsonl":  # the hot path: the same line as output.jsonl, built without validation
         return extract_json(*document) + "\n"
     return FORMATS[output_format](extract(*document))
@@ -86,24 +87,24 @@ def run(
     output_format: str,
     jobs: int,
     scheduler: str | None = None,
-    with_entities: bool = True,
+    entities: str | None = DEFAULT_RECOGNIZER,
     max_characters: int | None = MAX_CHARACTERS,
 ) -> Iterator[Result]:
     """The results of every record, in input order: on the Dask cluster at `scheduler` when given,
     else with `jobs` worker processes (1: in this one)."""
-    work = functools.partial(process, output_format=output_format, with_entities=with_entities, max_characters=max_characters)
+    work = functools.partial(process, output_format=output_format, entities=entities, max_characters=max_characters)
     if scheduler is not None:
         yield from run_on_cluster(work, records, scheduler)
         return
     if jobs <= 1:
         yield from map(work, records)
         return
-    yield from _in_worker_processes(work, iter(records), jobs)
+    yield from _in_worker_processes(work, iter(records), jobs, entities)
 
 
-def _in_worker_processes(work, records: Iterator[Record], jobs: int) -> Iterator[Result]:
+def _in_worker_processes(work, records: Iterator[Record], jobs: int, entities: str | None) -> Iterator[Result]:
     """`work` over `records` in `jobs` forked processes, a bounded window of chunks in flight, in order."""
-    warm_up()
+    warm_up(entities)
     chunks = iter(lambda: list(islice(records, _RECORDS_PER_CHUNK)), [])
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker) as pool:
         submit = functools.partial(_submit, pool, work)

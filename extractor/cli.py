@@ -15,6 +15,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from extractor import __version__, calendars, output_file
+from extractor.arguments import DEFAULT_RECOGNIZER, RECOGNIZERS
 from extractor.batch import run, warm_up
 from extractor.corpus_dedupe import NearDuplicates, document_words, find_duplicates
 from extractor.errors import KhabarError
@@ -95,9 +96,18 @@ def _parser() -> argparse.ArgumentParser:
         "--reference-date-field overrides it per document",
     )
     extract_command.add_argument(
+        "--entities",
+        choices=[*RECOGNIZERS, "none"],
+        default=DEFAULT_RECOGNIZER,
+        help="how people, organizations and places are found: the trained model and the rules merged (the "
+        "default), either alone, or none (facts only, fastest)",
+    )
+    extract_command.add_argument(
         "--no-entities",
-        action="store_true",
-        help="skip people, organizations and places (facts only, about a third faster)",
+        action="store_const",
+        const="none",
+        dest="entities",
+        help="the same as --entities none",
     )
     extract_command.add_argument(
         "--max-characters",
@@ -258,12 +268,13 @@ def _extract(arguments: argparse.Namespace) -> int:
     if arguments.dedupe:
         pending = _without_duplicates(pending)
     first = list(islice(pending, 2))
+    entities = None if arguments.entities == "none" else arguments.entities
     jobs = arguments.jobs if len(first) > 1 else 1  # one document: no worker processes to start
     if first:
-        warm_up()  # before the progress clock starts: its rates are those of the work itself
+        warm_up(entities)  # before the progress clock starts: its rates are those of the work itself
     progress = Progress(sys.stderr, resumed=len(done.lines)) if len(first) > 1 or len(inputs) > 1 else None
     failures = 0
-    options = {"with_entities": not arguments.no_entities, "max_characters": arguments.max_characters}
+    options = {"entities": entities, "max_characters": arguments.max_characters}
     with output_file.atomic_output(arguments.output) as stream:
         stream.writelines(done.lines)
         scheduler = arguments.scheduler if arguments.engine == "dask" else None

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
 
+from extractor import arguments
+from extractor.arguments import DEFAULT_RECOGNIZER
 from extractor.errors import ClusterUnreachableError, MissingDependencyError
 from extractor.pipeline import extract_json
 
@@ -19,23 +21,27 @@ CONNECT_SECONDS = 10
 _TCP_SCHEMES = ("tcp", "tls")
 
 
-def document_json(text: str, reference_date: datetime.date | None = None, document_id: str | None = None) -> str:
-    """One text's Document as JSON: what the Dask functions map over their items."""
-    return extract_json(text, reference_date=reference_date, document_id=document_id)
+def document_json(
+    text: str, reference_date: datetime.date | None = None, document_id: str | None = None, entities: str | None = DEFAULT_RECOGNIZER
+) -> str:
+    """One text's Document as JSON: what the Dask functions map over their items (each worker process
+    loads the entity model once, on its first text)."""
+    return extract_json(text, reference_date=reference_date, document_id=document_id, entities=entities)
 
 
-def extract_bag(bag, reference_date: datetime.date | None = None):
+def extract_bag(bag, reference_date: datetime.date | None = None, entities: str | None = DEFAULT_RECOGNIZER):
     """A dask.bag of JSON Documents from a dask.bag of texts (lazy, like every bag operation).
 
     >>> import dask.bag  # doctest: +SKIP
     >>> extract_bag(dask.bag.from_sequence(texts)).compute()  # doctest: +SKIP
     """
-    return bag.map(document_json, reference_date=reference_date)
+    return bag.map(document_json, reference_date=reference_date, entities=arguments.entities(entities))
 
 
-def extract_column(series, reference_date: datetime.date | None = None):
+def extract_column(series, reference_date: datetime.date | None = None, entities: str | None = DEFAULT_RECOGNIZER):
     """A Dask Series of JSON Documents from a Dask Series of texts, e.g. `dataframe["text"]`."""
-    return series.map(partial(document_json, reference_date=reference_date), meta=(series.name, "object"))
+    work = partial(document_json, reference_date=reference_date, entities=arguments.entities(entities))
+    return series.map(work, meta=(series.name, "object"))
 
 
 def run_on_cluster(work, records: Iterable, scheduler: str) -> Iterator:

@@ -28,6 +28,10 @@ class MissingDependencyError(KhabarError):
     """An optional dependency the asked feature needs is not installed."""
 
 
+class ModelUnavailableError(KhabarError):
+    """The trained entity recognizer cannot be loaded (a broken install, or a spaCy it was not trained for)."""
+
+
 class ClusterUnreachableError(KhabarError):
     """The Dask scheduler given with --scheduler does not answer."""
 

@@ -194,7 +194,9 @@ class Entity(Model):
     canonical: str | None = Field(
         None, description="The full name this mention stands for, when it is shorter (سیجانی -> محمود سیجانی)."
     )
-    rule: str = Field(description="The name of the rule that found it: a lexicon, or a context pattern.")
+    rule: str = Field(
+        description="What found it: a lexicon or a context rule (its name), or `model`, the trained recognizer."
+    )
 
 
 class Note(Model):

@@ -9,7 +9,9 @@ import typing
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from extractor import arguments, attribution, dedupe, entities, notes, segment, subjects
+from extractor import arguments, attribution, dedupe, notes, segment, subjects
+from extractor import entities as named
+from extractor.arguments import DEFAULT_RECOGNIZER
 from extractor.errors import DocumentTooLargeError
 from extractor.facts import find_facts
 from extractor.facts.candidates import Candidate, Count
@@ -38,34 +40,37 @@ def extract(
     text: str,
     reference_date: datetime.date | datetime.datetime | str | None = None,
     document_id: str | None = None,
-    with_entities: bool = True,
+    entities: str | None = DEFAULT_RECOGNIZER,
     max_characters: int | None = MAX_CHARACTERS,
 ) -> Document:
     """Extract the facts of one news text.
 
     `reference_date` (usually the publication date) resolves relative dates such as "14 تیرماه جاری".
-    `with_entities=False` skips people, organizations and places (about a third of the time): facts
-    then carry no location, a speaker known only by title stays so, and N ساله after a name only the
-    entities find stays a duration. `reference_date` may also be a datetime (its date), an ISO string
-    ("2018-07-04") or a jdatetime date; another type raises TypeError, a date outside the years 1000 to
-    3000 ReferenceDateError, and `text` that is not a str (bytes: decode first) TypeError. A text longer
-    than `max_characters` (None: no limit) raises DocumentTooLargeError.
+    `entities` names the recognizer of people, organizations and places: "merged" (the trained model's
+    mentions and the rules', the default), "model" or "rules" (no spaCy model loaded: faster); None skips
+    them (facts then carry no location, a speaker known only by title stays so, and N ساله after a name
+    only the entities find stays a duration); another value raises ValueError.
+
+    `reference_date` may also be a datetime (its date), an ISO string ("2018-07-04") or a jdatetime
+    date; another type raises TypeError, a date outside the years 1000 to 3000 ReferenceDateError, and
+    `text` that is not a str (bytes: decode first) TypeError. A text longer than `max_characters` (None:
+    no limit) raises DocumentTooLargeError.
     """
-    return Document.model_validate(_document_fields(text, reference_date, document_id, with_entities, max_characters))
+    return Document.model_validate(_document_fields(text, reference_date, document_id, entities, max_characters))
 
 
 def extract_json(
     text: str,
     reference_date: datetime.date | datetime.datetime | str | None = None,
     document_id: str | None = None,
-    with_entities: bool = True,
+    entities: str | None = DEFAULT_RECOGNIZER,
     max_characters: int | None = MAX_CHARACTERS,
 ) -> str:
     """`extract(...).model_dump_json()`, the same text, with the Document built as it is rather than
     validated (its facts are validated one by one as they are made, its paragraphs, sentences and
     entities are made here from checked values): the batch's hot path. The tests compare the two on
     every corpus document."""
-    fields = _document_fields(text, reference_date, document_id, with_entities, max_characters)
+    fields = _document_fields(text, reference_date, document_id, entities, max_characters)
     return Document.model_construct(**fields).model_dump_json(warnings=False)
 
 
@@ -73,7 +78,7 @@ def _document_fields(
     text: str,
     reference_date: datetime.date | datetime.datetime | str | None,
     document_id: str | None,
-    with_entities: bool,
+    entities: str | None,
     max_characters: int | None,
 ) -> dict:
     """The Document's fields. Paragraphs, sentences and entities are plain dicts, which pydantic validates
@@ -84,10 +89,11 @@ def _document_fields(
         raise DocumentTooLargeError(len(text), max_characters)
     reference_date = arguments.reference_date(reference_date)
     document_id = arguments.document_id(document_id)
+    recognizer = arguments.entities(entities)
     normalized = default_normalizer().normalize(text)
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
     layout = TextLayout(normalized, paragraphs.kept)
-    mentions, speakers = _entities_and_speakers(layout, paragraphs.kept, with_entities)
+    mentions, speakers = _entities_and_speakers(layout, paragraphs.kept, recognizer)
     sentences, facts = _sentences_and_facts(layout, paragraphs.kept, speakers, mentions, reference_date)
     return {
         "id": document_id,
@@ -121,7 +127,7 @@ def _sentences_and_facts(
     layout: TextLayout,
     kept: list[dedupe.Block],
     speakers: list[Speaker | None],
-    mentions: list[entities.Mention],
+    mentions: list[named.Mention],
     reference_date: datetime.date | None,
 ) -> tuple[list[dict], list[Fact]]:
     """Each kept paragraph's sentences (as dicts) and the facts found in them."""
@@ -143,21 +149,22 @@ def _sentences_and_facts(
 
 
 def _entities_and_speakers(
-    layout: TextLayout, kept: list[dedupe.Block], with_entities: bool
-) -> tuple[list[entities.Mention], list[Speaker | None]]:
+    layout: TextLayout, kept: list[dedupe.Block], recognizer: str | None
+) -> tuple[list[named.Mention], list[Speaker | None]]:
     """The people, organizations and places named, and each paragraph's speaker: a speaker known by
     title only is named from the entities, or inferred from quotes in turns with one named person; bare
     surnames are linked to the speakers' full names."""
     speakers = attribution.speakers([layout.paragraph_text(block) for block in kept])
-    if not with_entities:
+    if recognizer is None:
         return [], attribution.name_alternating_title(speakers)
-    mentions = entities.recognize(layout.text)
-    speakers = attribution.name_alternating_title(entities.name_titled_speakers(layout.text, mentions, speakers))
-    paragraph_starts = [layout.span_of(block)[0] for block in kept]
-    return entities.link(layout.text, mentions, speakers, paragraph_starts), speakers
+    paragraph_spans = [layout.span_of(block) for block in kept]
+    mentions = named.find(layout.text, paragraph_spans, recognizer)
+    speakers = attribution.name_alternating_title(named.name_titled_speakers(layout.text, mentions, speakers))
+    paragraph_starts = [start for start, _ in paragraph_spans]
+    return named.link(layout.text, mentions, speakers, paragraph_starts), speakers
 
 
-def _measured(candidate: Candidate, text: str, sentence_start: int, sentence_end: int, places: list[entities.Mention]) -> dict:
+def _measured(candidate: Candidate, text: str, sentence_start: int, sentence_end: int, places: list[named.Mention]) -> dict:
     """Subject and location, for the kinds that measure something."""
     if candidate.kind not in subjects.MEASURED_KINDS:
         return {}
@@ -191,7 +198,7 @@ def _fact(
     )
 
 
-def _entity(mention: entities.Mention, layout: TextLayout) -> dict:
+def _entity(mention: named.Mention, layout: TextLayout) -> dict:
     """An Entity's fields (validated with the Document)."""
     raw_start, raw_end = layout.raw_span(*_in_document(mention))
     return {
@@ -206,7 +213,7 @@ def _entity(mention: entities.Mention, layout: TextLayout) -> dict:
 
 if TYPE_CHECKING:
 
-    def _in_document(found: Candidate | entities.Mention) -> DocumentSpan:
+    def _in_document(found: Candidate | named.Mention) -> DocumentSpan:
         """The span of a fact or mention found in Document.text (the facts and the entities are found in
         it; their offsets are plain ints), in that offset space."""
         return DocumentOffset(found.start), DocumentOffset(found.end)

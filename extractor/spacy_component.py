@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor import arguments
+from extractor.arguments import DEFAULT_RECOGNIZER
 from extractor.models import Document, Fact
 from extractor.pipeline import extract
 
@@ -61,8 +62,9 @@ _GETTERS = ((Span, "khabar_fact", _fact), (Span, "khabar_value", _value), (Span,
 class KhabarComponent:
     """Runs the khabar pipeline on each doc's text and records its facts as spans."""
 
-    def __init__(self, reference_date: str | None = None) -> None:
+    def __init__(self, reference_date: str | None = None, entities: str | None = DEFAULT_RECOGNIZER) -> None:
         self.reference_date = arguments.reference_date(reference_date)  # a bad date fails at add_pipe
+        self.entities = arguments.entities(entities)  # and so does a recognizer khabar does not have
         for owner, name in _STORED:
             if not owner.has_extension(name):
                 owner.set_extension(name, default=None)
@@ -71,7 +73,7 @@ class KhabarComponent:
                 owner.set_extension(name, getter=getter)
 
     def __call__(self, doc: Doc) -> Doc:
-        document = extract(doc.text, reference_date=self.reference_date)
+        document = extract(doc.text, reference_date=self.reference_date, entities=self.entities)
         spans = []
         for fact in document.facts:
             span = doc.char_span(fact.raw_span.start, fact.raw_span.end, label=fact.kind, alignment_mode="expand")
@@ -99,7 +101,7 @@ def _entities(doc: Doc, document) -> list[Span]:
     return [*doc.ents, *filter_spans([span for span in ours if not taken.intersection(range(span.start, span.end))])]
 
 
-@Language.factory("khabar", default_config={"reference_date": None})
-def make_khabar(nlp: Language, name: str, reference_date: str | None) -> KhabarComponent:
+@Language.factory("khabar", default_config={"reference_date": None, "entities": DEFAULT_RECOGNIZER})
+def make_khabar(nlp: Language, name: str, reference_date: str | None, entities: str | None) -> KhabarComponent:
     """The spaCy factory (also the `spacy_factories` entry point)."""
-    return KhabarComponent(reference_date)
+    return KhabarComponent(reference_date, entities)

@@ -123,8 +123,23 @@ def test_cli_table_format(capsys):
 def test_cli_table_lists_entities_and_notes(capsys):
     status, out, _ = _run(["extract", "--format", "table"], capsys)
     assert status == 0
-    assert "# PERSON: محمود سیجانی (6)" in out.splitlines()
+    assert any(line.startswith("# PERSON: محمود سیجانی (6)") for line in out.splitlines())
     assert "# note: 2,256 + 75 + 63 = 2,394, not the stated total 2,300 (واحد)" in out.splitlines()
+
+
+@pytest.mark.parametrize("recognizer", ["rules", "model", "merged"])
+def test_cli_entities_names_the_recognizer(capsys, recognizer):
+    status, out, _ = _run(["extract", "--entities", recognizer], capsys)
+    rules = {entity["rule"] for entity in json.loads(out)["entities"]}
+    assert status == 0 and rules
+    assert (rules == {"model"}) == (recognizer == "model")
+    assert ("model" in rules) == (recognizer != "rules")
+
+
+def test_cli_unknown_recognizer_is_refused(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["extract", "--entities", "crf"])
+    assert exit_info.value.code == 2 and "invalid choice: 'crf'" in capsys.readouterr().err
 
 
 def test_cli_no_entities_keeps_the_facts(capsys):

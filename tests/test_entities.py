@@ -1,10 +1,17 @@
-"""Entities: every corpus line, every lexicon entry, the context rules and the linking."""
+"""Entities: every corpus line, every lexicon entry, the context rules and the linking, of the rule
+recognizer (the trained model's and the merged mentions are measured by bench/eval_entities.py; the
+merge policy is tested in test_entity_merge.py)."""
+
+import functools
 
 import pytest
 from support import corpus_lines
 
-from extractor import extract, lexicons
+import extractor
+from extractor import lexicons
 from extractor.entities import patterns
+
+extract = functools.partial(extractor.extract, entities="rules")
 
 
 def _entities(text):
@@ -89,7 +96,7 @@ def test_entities_name_the_person_an_age_is_said_of():
     (both words are in the dictionary: no unknown name says it either)."""
     text = "جواد نکونام 33 ساله را یکی از بهترین بازیکنان می‌دانند."
     assert [(fact.kind, fact.text) for fact in extract(text).facts] == [("age", "33 ساله")]
-    assert [(fact.kind, fact.text) for fact in extract(text, with_entities=False).facts] == [("duration", "33 ساله")]
+    assert [(fact.kind, fact.text) for fact in extract(text, entities=None).facts] == [("duration", "33 ساله")]
 
 
 def test_entities_title_named_from_the_name_after_it_too():

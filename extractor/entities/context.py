@@ -12,6 +12,7 @@ import functools
 from extractor import lexicons
 from extractor.entities.patterns import (
     AGENCY_CONTEXT,
+    CITY,
     CREDIT,
     FIRST_NAME,
     HEAD,
@@ -286,7 +287,7 @@ def candidates(tokens: Tokens, hits: dict[str, list[tuple[int, int]]]) -> tuple[
     strong += [holy_person(tokens, start, end) for start, end in hits.get(RELIGIOUS_TITLE, [])]
     strong += [ministry(tokens, start, end) for start, end in hits.get(MINISTER, [])]
     strong += [credited_person(tokens, start, end) for start, end in hits.get(CREDIT, [])]
-    place_ends = {start: end for key in (PLACE, PLACE_AFTER_HEAD) for start, end in hits.get(key, [])}
+    place_ends = {start: end for key in (PLACE, CITY, PLACE_AFTER_HEAD) for start, end in hits.get(key, [])}
     strong += [headed_place(tokens, start, end, place_ends) for start, end in hits.get(PLACE_HEAD, [])]
     weak = [person_before(tokens, start, end, "name+title", separated=True) for start, end in hits.get(TITLE, [])]
     weak += [person_before(tokens, start, end, "name+speech") for start, end in hits.get(SPEAKER_CUE, [])]

@@ -11,7 +11,10 @@ from typing import NamedTuple
 
 from extractor import lexicons
 
-PLACE, ORGANIZATION, PERSON = "place", "organization", "person"
+PLACE, CITY, ORGANIZATION, PERSON = "place", "city", "organization", "person"
+# Cities are apart from the other places: a city is also its team ("فرانکفورت", "لیون"), which a trained
+# model may know better (entities/merge.py); a country or a province is a place.
+CITY_KINDS = frozenset({"iran_city", "world_city"})
 
 
 class LexiconRule(NamedTuple):
@@ -26,6 +29,7 @@ class LexiconRule(NamedTuple):
 # Keys of phrase matcher hits that are entities themselves: key -> its rule.
 ENTITY_KEYS = {
     PLACE: LexiconRule("LOC", "place"),
+    CITY: LexiconRule("LOC", "city"),
     ORGANIZATION: LexiconRule("ORG", "organization"),
     "agency": LexiconRule("ORG", "agency"),
     PERSON: LexiconRule("PERSON", "person"),
@@ -94,9 +98,9 @@ def phrases() -> dict[str, list[str]]:
     people = lexicons.rows("people")
     first_names = lexicons.rows("first_names")
     by_key = {
-        PLACE: [row["name"] for row in places if row["alone"] == "yes"],
+        PLACE: [row["name"] for row in places if row["alone"] == "yes" and row["kind"] not in CITY_KINDS],
+        CITY: [row["name"] for row in places if row["alone"] == "yes" and row["kind"] in CITY_KINDS],
         # "استان قم", "شهرستان قوچان", "استان مرکزی" (مرکزی alone is "central": a place only after its head).
-        # "مرکزی" alone is "central": a place only after its head, "استان مرکزی".
         PLACE_AFTER_HEAD: [row["name"] for row in places if row["alone"] == "no"],
         PLACE_HEAD: list(lexicons.column("place_heads", "word")),
         "agency": unambiguous_agencies(),  # before ORGANIZATION: a news agency in both is found as the agency
