@@ -7,7 +7,10 @@ STEP-th article of the two shared news corpora (batch.process, one process); the
 work of the documents. The baseline is checked out into a temporary git worktree of this repository
 and runs under the same Python as the current tree.
 
-Usage: python bench/instructions.py [--baseline COMMIT] [--step N] [--shared-data DIR]
+The current tree finds entities with --entities (default: the rules, what every baseline before the
+trained model of issue 19 had, so that the two count the same work; `merged` counts the default).
+
+Usage: python bench/instructions.py [--baseline COMMIT] [--step N] [--entities rules] [--shared-data DIR]
 (needs valgrind and git; about 5 minutes with the default step of 8, i.e. 500 articles).
 """
 
@@ -20,6 +23,7 @@ import sys
 sys.path.append(sys.path.pop(0))
 
 import argparse
+import inspect
 import json
 import re
 import shutil
@@ -36,10 +40,11 @@ DEFAULT_BASELINE = "d26c41a"
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        return _child(Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4]), int(sys.argv[5]))
+        return _child(Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help=f"the commit to compare with (default {DEFAULT_BASELINE})")
     parser.add_argument("--step", type=int, default=8, help="every STEP-th article of each corpus (default 8)")
+    parser.add_argument("--entities", default="rules", choices=["rules", "merged", "model"], help="the current tree's recognizer (default rules)")
     parser.add_argument("--shared-data", type=Path, default=DEFAULT_SHARED_DATA)
     arguments = parser.parse_args()
     if shutil.which("valgrind") is None:
@@ -60,7 +65,7 @@ def main() -> int:
     articles = before["articles"]
     print(f"{articles} articles (every {arguments.step}th of {', '.join(CORPORA)}); instructions for the documents, start-up excluded")
     print(f"baseline {arguments.baseline}: {before['documents'] / 1e9:.3f} G ({before['documents'] / articles / 1e6:.2f} M per article); start-up {before['start'] / 1e9:.3f} G")
-    print(f"current tree: {after['documents'] / 1e9:.3f} G ({after['documents'] / articles / 1e6:.2f} M per article); start-up {after['start'] / 1e9:.3f} G")
+    print(f"current tree (entities: {arguments.entities}): {after['documents'] / 1e9:.3f} G ({after['documents'] / articles / 1e6:.2f} M per article); start-up {after['start'] / 1e9:.3f} G")
     ratio = after["documents"] / before["documents"]
     print(f"current / baseline: {ratio:.3f} ({ratio - 1:+.1%} instructions)")
     return 0
@@ -78,6 +83,7 @@ def _instructions(tree: Path, mode: str, arguments: argparse.Namespace) -> int:
         command = [
             "valgrind", "--tool=callgrind", f"--callgrind-out-file={scratch}/out",
             sys.executable, __file__, "--child", str(tree), mode, str(arguments.shared_data), str(arguments.step),
+            arguments.entities,
         ]
         finished = subprocess.run(command, capture_output=True, text=True, check=False)
     collected = re.search(r"Collected : (\d+)", finished.stderr)
@@ -95,17 +101,19 @@ def _articles(shared_data: Path, step: int) -> list[str]:
     return articles
 
 
-def _child(tree: Path, mode: str, shared_data: Path, step: int) -> int:
-    """Runs under callgrind: the package of `tree`, warmed up, then (mode "run") the articles."""
+def _child(tree: Path, mode: str, shared_data: Path, step: int, entities: str) -> int:
+    """Runs under callgrind: the package of `tree`, warmed up, then (mode "run") the articles; with
+    `entities` where the tree has a choice of recognizer."""
     sys.path.insert(0, str(tree))
     from extractor import batch
     from extractor.reading import Record
 
     articles = _articles(shared_data, step)  # read in both modes: only the documents' work differs
-    batch.warm_up()
+    chosen = {"entities": entities} if "entities" in inspect.signature(batch.process).parameters else {}
+    batch.warm_up(**chosen)
     if mode == "run":
         for number, text in enumerate(articles):
-            result = batch.process(Record(str(number), text), "jsonl")
+            result = batch.process(Record(str(number), text), "jsonl", **chosen)
             if result.error is not None:
                 raise SystemExit(result.error)
     return 0

@@ -1,4 +1,5 @@
-"""The batch front end: `khabar extract` and `khabar schema`; no extraction logic of its own."""
+"""The front end: `khabar extract`, `khabar render`, `khabar serve`, `khabar dedupe` and `khabar schema`;
+no extraction logic of its own."""
 
 from __future__ import annotations
 
@@ -14,15 +15,16 @@ from collections.abc import Iterator
 from itertools import chain, islice
 from pathlib import Path
 
-from extractor import __version__, calendars, output_file
+from extractor import __version__, calendars, exports, output, output_file, serve
 from extractor.arguments import DEFAULT_RECOGNIZER, RECOGNIZERS
 from extractor.batch import run, warm_up
 from extractor.corpus_dedupe import NearDuplicates, document_words, find_duplicates
 from extractor.errors import KhabarError
 from extractor.models import Document
-from extractor.output import FORMATS
+from extractor.output import FORMAT_CHOICES
 from extractor.pipeline import MAX_CHARACTERS
 from extractor.progress import Progress
+from extractor.render import render
 from extractor.reading import STANDARD_INPUT, JsonlFields, Record, input_files, records, sample_path
 
 EXIT_SOME_INPUTS_FAILED = 1
@@ -59,6 +61,16 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="khabar", description="Structured facts from Persian news text.")
     parser.add_argument("--version", action="version", version=f"khabar {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    _add_extract_command(commands)
+    _add_dedupe_command(commands)
+    _add_render_command(commands)
+    _add_serve_command(commands)
+    schema_command = commands.add_parser("schema", help="print the JSON Schema of the output documents")
+    schema_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the schema here")
+    return parser
+
+
+def _add_extract_command(commands) -> None:
     extract_command = commands.add_parser(
         "extract",
         help="extract facts from text files, folders or standard input (JSONL out)",
@@ -84,43 +96,32 @@ def _parser() -> argparse.ArgumentParser:
     extract_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (atomically)")
     extract_command.add_argument(
         "--format",
-        choices=sorted(FORMATS),
+        choices=FORMAT_CHOICES,
         default="jsonl",
-        help="jsonl: one JSON document per line (default); table: the facts, one per line, for reading",
+        help="jsonl: one JSON document per line (default); table: the facts, one per line, for reading; "
+        "csv: one row per fact (or entity, --table); parquet: the same with typed columns (needs -o and "
+        "khabar[parquet])",
     )
     extract_command.add_argument(
-        "--reference-date",
-        type=_reference_date,
-        metavar="YYYY-MM-DD",
-        help="the publication date, to resolve relative dates (14 تیرماه جاری, روز چهارشنبه); "
-        "--reference-date-field overrides it per document",
+        "--table",
+        choices=exports.TABLES,
+        default="facts",
+        help="with --format csv or parquet: a row per fact (default) or per entity mention",
     )
     extract_command.add_argument(
-        "--entities",
-        choices=[*RECOGNIZERS, "none"],
-        default=DEFAULT_RECOGNIZER,
-        help="how people, organizations and places are found: the trained model and the rules merged (the "
-        "default), either alone, or none (facts only, fastest)",
+        "--one-row-per-statement",
+        action="store_true",
+        help="with --format table, csv or parquet: leave out the facts that restate an earlier one (mention_of)",
     )
-    extract_command.add_argument(
-        "--no-entities",
-        action="store_const",
-        const="none",
-        dest="entities",
-        help="the same as --entities none",
-    )
-    extract_command.add_argument(
-        "--max-characters",
-        type=_positive_int,
-        default=MAX_CHARACTERS,
-        metavar="N",
-        help=f"refuse a document longer than N characters, naming it; the batch goes on (default {MAX_CHARACTERS:,})",
-    )
+    _add_extraction_arguments(extract_command)
     extract_command.add_argument(
         "--dedupe",
         action="store_true",
         help="skip a document that repeats an earlier one (exactly or nearly; needs khabar[dedupe])",
     )
+
+
+def _add_dedupe_command(commands) -> None:
     dedupe_command = commands.add_parser(
         "dedupe",
         help="find duplicate documents and repeated paragraphs across a corpus (JSON report)",
@@ -135,9 +136,67 @@ def _parser() -> argparse.ArgumentParser:
         default=0.8,
         help="estimated Jaccard similarity that makes a near duplicate, above 0 and at most 1 (default 0.8)",
     )
-    schema_command = commands.add_parser("schema", help="print the JSON Schema of the output documents")
-    schema_command.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the schema here")
-    return parser
+
+
+def _add_render_command(commands) -> None:
+    render_command = commands.add_parser(
+        "render",
+        help="extract and write one self-contained HTML page with the facts marked in the text",
+        description="One HTML page (right to left, no network): each document with its facts highlighted by "
+        "kind, its people, organizations and places marked, its dropped paragraphs struck through, its "
+        "notes on top and a table of its facts. With no PATH, the bundled sample article.",
+    )
+    _add_input_arguments(render_command)
+    render_command.add_argument("-o", "--output", type=Path, metavar="PAGE", help="write the page here (atomically)")
+    render_command.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
+    )
+    _add_extraction_arguments(render_command)
+    render_command.set_defaults(
+        format="html", table="facts", one_row_per_statement=False, resume=False, dedupe=False, engine="local", scheduler=None
+    )
+
+
+def _add_serve_command(commands) -> None:
+    serve_command = commands.add_parser(
+        "serve",
+        help="a local page to paste an article into and see its facts (JSON and CSV downloads)",
+        description="Serve a page where you paste an article or drop text files and see the HTML view of its "
+        "facts. Bound to 127.0.0.1 (this machine only) unless --host says otherwise.",
+    )
+    serve_command.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve_command.add_argument("--port", type=_port, default=serve.DEFAULT_PORT, help=f"default {serve.DEFAULT_PORT}; 0: any free port")
+
+
+def _add_extraction_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--reference-date",
+        type=_reference_date,
+        metavar="YYYY-MM-DD",
+        help="the publication date, to resolve relative dates (14 تیرماه جاری, روز چهارشنبه); "
+        "--reference-date-field overrides it per document",
+    )
+    command.add_argument(
+        "--entities",
+        choices=[*RECOGNIZERS, "none"],
+        default=DEFAULT_RECOGNIZER,
+        help="how people, organizations and places are found: the trained model and the rules merged (the "
+        "default), either alone, or none (facts only, fastest)",
+    )
+    command.add_argument(
+        "--no-entities",
+        action="store_const",
+        const="none",
+        dest="entities",
+        help="the same as --entities none",
+    )
+    command.add_argument(
+        "--max-characters",
+        type=_positive_int,
+        default=MAX_CHARACTERS,
+        metavar="N",
+        help=f"refuse a document longer than N characters, naming it; the batch goes on (default {MAX_CHARACTERS:,})",
+    )
 
 
 def _add_input_arguments(command: argparse.ArgumentParser) -> None:
@@ -171,6 +230,26 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0 to 65535)")
+    return int(value)
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    warm_up()  # the model and the rules, before the first request
+    try:
+        httpd = serve.server(arguments.host, arguments.port)
+    except OSError as error:
+        print(f"khabar: error: cannot listen on {arguments.host}:{arguments.port} ({error.strerror})", file=sys.stderr)
+        return EXIT_USAGE
+    host, port = httpd.server_address[:2]
+    print(f"khabar: serving on http://{host}:{port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
+    with httpd:
+        httpd.serve_forever()
+    return 0
+
+
 def _similarity(value: str) -> float:
     try:
         number = float(value)
@@ -183,7 +262,7 @@ def _similarity(value: str) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
-    problem = _output_problem(arguments.output)
+    problem = _output_problem(getattr(arguments, "output", None))
     if problem:
         print(f"khabar: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -193,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
             return _write_schema(arguments.output)
         if arguments.command == "dedupe":
             return _dedupe(arguments)
+        if arguments.command == "serve":
+            return _serve(arguments)
         return _extract(arguments)
     except KhabarError as error:  # a missing optional dependency, an unreachable cluster
         print(f"khabar: error: {error}", file=sys.stderr)
@@ -245,6 +326,12 @@ def _usage_error(arguments: argparse.Namespace) -> str | None:
         return "--resume needs -o OUT: it skips the documents already in OUT"
     if arguments.resume and arguments.format != "jsonl":
         return "--resume needs --format jsonl"
+    if arguments.format == "parquet" and arguments.output is None:
+        return "--format parquet needs -o OUT: Parquet is a binary file, not text for a terminal"
+    if arguments.table != "facts" and arguments.format not in ("csv", "parquet"):
+        return "--table goes with --format csv or parquet"
+    if arguments.one_row_per_statement and (arguments.format == "jsonl" or arguments.table != "facts"):
+        return "--one-row-per-statement goes with --format table, csv or parquet, and facts (JSON lines keep mention_of)"
     if arguments.jobs < 1:
         return "--jobs must be at least 1"
     if arguments.engine == "dask" and not arguments.scheduler:
@@ -273,24 +360,55 @@ def _extract(arguments: argparse.Namespace) -> int:
     if first:
         warm_up(entities)  # before the progress clock starts: its rates are those of the work itself
     progress = Progress(sys.stderr, resumed=len(done.lines)) if len(first) > 1 or len(inputs) > 1 else None
-    failures = 0
     options = {"entities": entities, "max_characters": arguments.max_characters}
-    with output_file.atomic_output(arguments.output) as stream:
-        stream.writelines(done.lines)
-        scheduler = arguments.scheduler if arguments.engine == "dask" else None
-        for result in run(chain(first, pending), arguments.format, jobs, scheduler, **options):
-            if result.error is not None:
-                failures += 1
-                print(f"khabar: error: {result.error}", file=sys.stderr)
-            else:
-                stream.write(result.output)
-                stream.flush()  # a run killed outright leaves every finished document for --resume
-            if progress:
-                progress.advance(result.size, failures)
+    scheduler = arguments.scheduler if arguments.engine == "dask" else None
+    worker_format = output.worker_format(arguments.format, arguments.table, arguments.one_row_per_statement)
+    results = run(chain(first, pending), worker_format, jobs, scheduler, **options)
+    outputs = _Reported(results, progress)
+    with output_file.atomic_output(arguments.output, binary=arguments.format == "parquet") as stream:
+        _write(stream, arguments, done.lines, outputs)
+    failures = outputs.failures
     output_file.remove(stale)  # their documents are in OUT now (--resume), or OUT was written anew
     if progress:
         progress.finish(failures)
     return EXIT_SOME_INPUTS_FAILED if failures or not inputs else 0
+
+
+class _Reported:
+    """The outputs of the successful results, in order; each failure said on standard error and counted,
+    the progress line advanced."""
+
+    def __init__(self, results: Iterator, progress: Progress | None) -> None:
+        self.results, self.progress, self.failures = results, progress, 0
+
+    def __iter__(self) -> Iterator[str]:
+        for result in self.results:
+            if result.error is not None:
+                self.failures += 1
+                print(f"khabar: error: {result.error}", file=sys.stderr)
+            else:
+                yield result.output
+            if self.progress:
+                self.progress.advance(result.size, self.failures)
+
+
+def _write(stream, arguments: argparse.Namespace, done_lines: list[str], outputs: _Reported) -> None:
+    """The run's outputs written as `arguments.format` asks: JSON lines, a table or CSV line by line (each
+    flushed: a run killed outright leaves every finished document for --resume); Parquet in row groups;
+    an HTML page once every document is in."""
+    if arguments.format == "parquet":
+        documents = map(Document.model_validate_json, outputs)
+        exports.write_parquet(documents, stream, arguments.table, arguments.one_row_per_statement)
+        return
+    if arguments.format == "html":
+        stream.write(render(map(Document.model_validate_json, outputs)))
+        return
+    stream.writelines(done_lines)
+    if arguments.format == "csv":
+        stream.write(exports.csv_header(arguments.table))
+    for text in outputs:
+        stream.write(text)
+        stream.flush()
 
 
 def _not_done(pending: Iterator[Record], done: Counter) -> Iterator[Record]:

@@ -52,6 +52,11 @@ class FactBase(Model):
     sentence: int = Field(description="Index into Document.sentences.")
     rule: str = Field(description="The name of the rule that produced the fact.")
     speaker: Speaker | None = None
+    mention_of: int | None = Field(
+        None,
+        description="When this fact restates an earlier one (the same statement in the headline or lead and again "
+        "in the body, or in two near-identical sentences): the index in Document.facts of its first mention.",
+    )
 
 
 _HIGH = "The high end of a range (۲ تا ۳ هزار); `value` is then the low end."
@@ -174,7 +179,12 @@ class Paragraph(Model):
 class DuplicateParagraph(Model):
     index: int
     raw_span: Span
-    duplicate_of: int = Field(description="The number of the paragraph it repeats.")
+    text: str = Field(description="The dropped paragraph, normalized.")
+    duplicate_of: int = Field(description="The number of the paragraph it repeats (kept: the first copy).")
+    similarity: float = Field(
+        description="1 for an exact repeat; less for a near duplicate (Jaccard similarity of their character "
+        "5-grams, bullets, list labels and agency prefixes aside), dropped because it says nothing the kept one does not."
+    )
 
 
 class BoilerplateLine(Model):
@@ -202,7 +212,9 @@ class Entity(Model):
 class Note(Model):
     """A consistency check that failed: something a careful reader would flag in the margin."""
 
-    kind: Literal["parts_do_not_add_up", "weekday_contradicts_date", "same_quantity_different_values"]
+    kind: Literal[
+        "parts_do_not_add_up", "weekday_contradicts_date", "same_quantity_different_values", "near_duplicate_paragraphs_differ"
+    ]
     message: str = Field(description="What is inconsistent, with the numbers, in English.")
     facts: list[int] = Field(description="Indices into Document.facts of the facts involved (a total first).")
 
@@ -221,3 +233,9 @@ class Document(Model):
     notes: list[Note] = Field(default_factory=list)
     duplicates: list[DuplicateParagraph]
     boilerplate: list[BoilerplateLine]
+
+    def _repr_html_(self) -> str:
+        """The HTML view (extractor.render), which Jupyter shows for a Document."""
+        from extractor.render import render  # the view imports these models
+
+        return render(self)

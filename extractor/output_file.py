@@ -18,21 +18,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 _PARTIAL_SUFFIX = ".partial"
 
 
 @contextmanager
-def atomic_output(output: Path | None) -> Iterator[TextIO]:
+def atomic_output(output: Path | None, binary: bool = False) -> Iterator[IO]:
     """Standard output, or a partial file renamed onto `output` only once everything is written; on any
-    exception (an interrupt, a termination) the partial file is removed and `output` left as it was."""
+    exception (an interrupt, a termination) the partial file is removed and `output` left as it was.
+    Text (UTF-8) unless `binary`."""
     if output is None:
-        yield sys.stdout
+        yield sys.stdout.buffer if binary else sys.stdout
         return
     handle = tempfile.NamedTemporaryFile(
-        "w",
-        encoding="utf-8",
+        "wb" if binary else "w",
+        encoding=None if binary else "utf-8",
         dir=output.parent,
         prefix=f".{output.name}.{os.getpid()}.",
         suffix=_PARTIAL_SUFFIX,

@@ -9,7 +9,7 @@ import typing
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from extractor import arguments, attribution, dedupe, notes, segment, subjects
+from extractor import arguments, attribution, dedupe, notes, repeats, segment, subjects
 from extractor import entities as named
 from extractor.arguments import DEFAULT_RECOGNIZER
 from extractor.errors import DocumentTooLargeError
@@ -92,12 +92,17 @@ def _document_fields(
     recognizer = arguments.entities(entities)
     normalized = default_normalizer().normalize(text)
     paragraphs = dedupe.deduplicate(normalized.text, dedupe.split_paragraphs(normalized.text))
+    dedupe.drop_near_duplicates(normalized.text, paragraphs, repeats.says_nothing_new(normalized.text, reference_date))
     layout = TextLayout(normalized, paragraphs.kept)
     mentions, speakers = _entities_and_speakers(layout, paragraphs.kept, recognizer)
     sentences, facts = _sentences_and_facts(layout, paragraphs.kept, speakers, mentions, reference_date)
+    lead = {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}
+    headings = lead | {block.index for block in paragraphs.kept if repeats.is_heading(layout.paragraph_text(block))}
+    facts = _with_restatements_linked(facts, headings, layout.text, sentences)
+    twins = [(later.index, first.index, alike) for later, first, alike in paragraphs.near_duplicates_kept]
     return {
         "id": document_id,
-        "source": attribution.source_agency(layout.text),
+        "source": attribution.source_agency(normalized.text),  # a dropped near duplicate may hold "به گزارش ..."
         "reference_date": reference_date,
         "text": layout.text,
         "paragraphs": [_paragraph(block, layout, speaker) for block, speaker in zip(paragraphs.kept, speakers)],
@@ -106,10 +111,16 @@ def _document_fields(
         "entities": [
             _entity(mention, layout) for mention in mentions if not layout.cuts_a_character(*_in_document(mention))
         ],
-        "notes": notes.notes(layout.text, facts, {block.index for block in paragraphs.kept[: notes.LEAD_PARAGRAPHS]}),
+        "notes": [*notes.notes(layout.text, facts, lead), *repeats.different_values(facts, twins)],
         "duplicates": [
-            DuplicateParagraph(index=block.index, raw_span=_raw_block_span(normalized, block), duplicate_of=first)
-            for block, first in paragraphs.duplicates
+            DuplicateParagraph(
+                index=block.index,
+                raw_span=_raw_block_span(normalized, block),
+                text=normalized.text[block.start : block.end],
+                duplicate_of=first,
+                similarity=alike,
+            )
+            for block, first, alike in paragraphs.duplicates
         ],
         "boilerplate": [
             BoilerplateLine(
@@ -146,6 +157,13 @@ def _sentences_and_facts(
                 facts.append(_fact(candidate, layout, block.index, len(sentences), speaker, measured))
             sentences.append({"paragraph": block.index, "span": {"start": start, "end": end}})
     return sentences, facts
+
+
+def _with_restatements_linked(facts: list[Fact], headings: set[int], text: str, sentences: list[dict]) -> list[Fact]:
+    """The facts, each that restates an earlier one pointing to it (`mention_of`)."""
+    sentence_texts = [text[sentence["span"]["start"] : sentence["span"]["end"]] for sentence in sentences]
+    linked = repeats.restatements(facts, headings, sentence_texts)
+    return [fact.model_copy(update={"mention_of": linked[index]}) if index in linked else fact for index, fact in enumerate(facts)]
 
 
 def _entities_and_speakers(
