@@ -139,16 +139,15 @@ class _Compared:
     block: Block
     key: str
     words: frozenset[str]
-    _shingles: frozenset[str] | None = None
 
-    @property
+    @functools.cached_property
     def shingles(self) -> frozenset[str]:
-        if self._shingles is None:
-            self._shingles = shingles(self.key)
-        return self._shingles
+        return shingles(self.key)
 
+    @functools.cached_property
     def sketch(self) -> list[str]:
-        return sorted(self.words, key=lambda word: (-len(word), word))[:_SKETCH_SIZE]
+        """The longest words, ties in word order (two sorts in C, the second stable)."""
+        return sorted(sorted(self.words), key=len, reverse=True)[:_SKETCH_SIZE]
 
 
 class NearDuplicateIndex:
@@ -161,7 +160,7 @@ class NearDuplicateIndex:
     def most_similar(self, paragraph: _Compared) -> tuple[Block, float] | None:
         best: tuple[Block, float] | None = None
         seen: set[int] = set()
-        for word in paragraph.sketch():
+        for word in paragraph.sketch:
             for candidate in self._by_word.get(word, [])[-_CANDIDATES_PER_WORD:]:
                 if candidate.block.index in seen or candidate.block.index in self._removed:
                     continue
@@ -174,7 +173,7 @@ class NearDuplicateIndex:
         return best
 
     def add(self, paragraph: _Compared) -> None:
-        for word in paragraph.sketch():
+        for word in paragraph.sketch:
             self._by_word.setdefault(word, []).append(paragraph)
 
     def remove(self, block: Block) -> None:

@@ -347,3 +347,9 @@ def test_lexicons_every_casualty_word_makes_yek_nafar_a_count(word):
 def test_lexicons_every_deh_compound_word_makes_deh_no_number(word):
     """"زیان ده": ده written apart as the suffix "giving"."""
     assert extract(f"شرکت‌های {word} ده واگذار می‌شوند.").facts == []
+
+
+@pytest.mark.parametrize("row", lexicons.rows("place_heads"), ids=lambda row: row["word"])
+def test_lexicons_every_place_head_names_the_place_after_it(row):
+    entities = extract(f"جلسه در {row['word']} قم برگزار شد.").entities
+    assert [(entity.label, entity.text) for entity in entities] == [("LOC", f"{row['word']} قم")]

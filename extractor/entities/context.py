@@ -27,6 +27,7 @@ from extractor.entities.patterns import (
     SPEAKER_CUE,
     TITLE,
     agency_name_starts,
+    place_directions,
     first_names,
     stop_words,
 )
@@ -244,8 +245,14 @@ def with_blessing(tokens: Tokens, end: int) -> int:
     return end
 
 
-def headed_place(tokens: Tokens, start: int, end: int, place_ends: dict[int, int]) -> Candidate | None:
-    """"استان قم", "شهرستان قوچان", "استان مرکزی": a place's head noun and the place after it."""
+def headed_place(
+    tokens: Tokens, start: int, end: int, place_ends: dict[int, int], head_ends: dict[int, int]
+) -> Candidate | None:
+    """"استان قم", "شهرستان قوچان", "استان مرکزی", "شمال چین", "غرب استان تهران": a place's head noun or
+    a direction (then maybe a head noun) and the place after it; not "روستای شهرستان نکا" (villages of
+    the county)."""
+    if end in head_ends and tokens.phrase(start, end) in place_directions():
+        end = head_ends[end]
     return ("LOC", start, place_ends[end], "place_head+name") if end in place_ends else None
 
 
@@ -288,7 +295,8 @@ def candidates(tokens: Tokens, hits: dict[str, list[tuple[int, int]]]) -> tuple[
     strong += [ministry(tokens, start, end) for start, end in hits.get(MINISTER, [])]
     strong += [credited_person(tokens, start, end) for start, end in hits.get(CREDIT, [])]
     place_ends = {start: end for key in (PLACE, CITY, PLACE_AFTER_HEAD) for start, end in hits.get(key, [])}
-    strong += [headed_place(tokens, start, end, place_ends) for start, end in hits.get(PLACE_HEAD, [])]
+    head_ends = {start: end for start, end in hits.get(PLACE_HEAD, [])}
+    strong += [headed_place(tokens, start, end, place_ends, head_ends) for start, end in hits.get(PLACE_HEAD, [])]
     weak = [person_before(tokens, start, end, "name+title", separated=True) for start, end in hits.get(TITLE, [])]
     weak += [person_before(tokens, start, end, "name+speech") for start, end in hits.get(SPEAKER_CUE, [])]
     return [found for found in strong if found], [found for found in weak if found]

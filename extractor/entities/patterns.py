@@ -46,6 +46,12 @@ _MOST_JOINED_GAPS = 3  # spelling variants (apart, ZWNJ, joined) only for names 
 
 
 @functools.cache
+def place_directions() -> frozenset[str]:
+    """"شمال", "جنوب غرب": the place heads that are directions, which may stand before another head."""
+    return frozenset(row["word"] for row in lexicons.rows("place_heads") if row["kind"] == "direction")
+
+
+@functools.cache
 def named_after_heads() -> dict[str, str]:
     """Head phrase (words apart, as the tokens write it) -> the label of a place or institution named after a person."""
     return {row["phrase"]: row["label"] for row in lexicons.rows("named_after_heads")}
@@ -63,7 +69,7 @@ def stop_words() -> frozenset[str]:
         *lexicons.column("pronouns", "word"),
         *lexicons.column("months", "name"),
         *lexicons.column("weekdays", "name"),
-        *lexicons.column("place_heads", "word"),
+        *(row["word"] for row in lexicons.rows("place_heads") if row["kind"] == "head"),  # not شرق, a paper too
         *lexicons.column("generic_modifiers", "word"),  # "شهید گمنام", "محقق برگزیده": no one's name
         *lexicons.column("qualifiers", "phrase"),  # "خانم حدودا 65 ساله": a quantity's qualifier, no name
         *lexicons.column("name_ending_words", "word"),  # "ها", "همچنین", "امسال": no name goes on over them
