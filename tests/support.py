@@ -1,16 +1,20 @@
-"""Helpers shared by the tests: corpus lines, shared data (skipped cleanly when absent), span invariants."""
+"""Helpers shared by the tests: corpus lines, shared data (skipped cleanly when absent), span invariants,
+the local page served in a thread."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from extractor import invariants
+from extractor import invariants, serve
 from extractor.models import Document
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -54,3 +58,16 @@ def assert_span_invariants(document: Document, raw: str) -> None:
     """Every fact's and entity's text is its span in Document.text, its raw span normalizes to that text,
     and the Document is writable as UTF-8 JSON (extractor.invariants)."""
     assert invariants.problems(document, raw) == []
+
+
+@contextlib.contextmanager
+def served_page() -> Iterator[str]:
+    """`khabar serve`'s server on a free port of 127.0.0.1, in a thread: its address (no trailing slash)."""
+    httpd = serve.server("127.0.0.1", 0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    host, port = httpd.server_address[:2]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

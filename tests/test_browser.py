@@ -6,14 +6,13 @@ facts. Screenshots go to build/artifacts/ (KHABAR_ARTIFACTS elsewhere): look at 
 import datetime
 import json
 import os
-import threading
 from pathlib import Path
 
 import pytest
 from browser import Browser, executable
-from support import CORPUS, REPOSITORY
+from support import CORPUS, REPOSITORY, served_page
 
-from extractor import extract, serve
+from extractor import extract
 from extractor.render import render
 
 pytestmark = [
@@ -59,12 +58,8 @@ def test_browser_shows_each_fact_of_the_sample_highlighted(tmp_path, sample):
 
 @pytest.fixture()
 def served():
-    httpd = serve.server("127.0.0.1", 0)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    host, port = httpd.server_address[:2]
-    yield f"http://{host}:{port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with served_page() as address:
+        yield f"{address}/"
 
 
 # Resolves with the fact marks of the page shown in the view, once the downloads are offered too.

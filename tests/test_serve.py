@@ -6,11 +6,11 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 
 import pytest
+from support import served_page
 
 from extractor import cli, serve
 
@@ -19,12 +19,8 @@ TEXT = "قیمت 30 میلیارد تومان شد و 90 درصد رشد کرد.
 
 @pytest.fixture(scope="module")
 def address():
-    httpd = serve.server("127.0.0.1", 0)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    host, port = httpd.server_address[:2]
-    yield f"http://{host}:{port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with served_page() as served:
+        yield served
 
 
 def _post(address, body: bytes, output_format="html"):
