@@ -24,10 +24,10 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.append(str(REPOSITORY / "tests"))
 
-from browser import Browser, executable  # noqa: E402
+from browser import Browser, executable
 
-from extractor import extract  # noqa: E402
-from extractor.render import render  # noqa: E402
+from extractor import extract
+from extractor.render import render
 
 DEFAULT_DATA = REPOSITORY.parent / "shared" / "data" / "news"
 

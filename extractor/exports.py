@@ -7,7 +7,6 @@ import csv
 import datetime
 import io
 from collections.abc import Iterable
-from pathlib import Path
 
 from extractor.errors import MissingDependencyError
 from extractor.models import Document, Fact
@@ -120,7 +119,7 @@ def write_parquet(
 def _pyarrow():
     try:
         import pyarrow
-        import pyarrow.parquet as parquet
+        from pyarrow import parquet
     except ImportError as error:
         raise MissingDependencyError("--format parquet needs pyarrow: pip install 'khabar[parquet]'") from error
     return pyarrow, parquet

@@ -134,13 +134,13 @@ def response_body(documents: list[Document], output_format: str) -> str:
 class Handler(BaseHTTPRequestHandler):
     server_version = "khabar"
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         if self.path.split("?")[0] != "/":
             self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found")
             return
         self._send(HTTPStatus.OK, _CONTENT_TYPES["html"], _PAGE % {"fonts": FONT_STACK})
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         path, _, query = self.path.partition("?")
         output_format = query.removeprefix("format=") if query.startswith("format=") else "html"
         if path != "/extract" or output_format not in _CONTENT_TYPES:
@@ -177,7 +177,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the standard library's name)
+    def log_message(self, format: str, *args) -> None:
         pass  # quiet: the command says where it listens, errors go back to the page
 
 

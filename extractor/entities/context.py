@@ -27,8 +27,8 @@ from extractor.entities.patterns import (
     SPEAKER_CUE,
     TITLE,
     agency_name_starts,
-    place_directions,
     first_names,
+    place_directions,
     stop_words,
 )
 from extractor.entities.tokens import Tokens
