@@ -10,6 +10,7 @@ pipeline's limit.
 from __future__ import annotations
 
 import json
+import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -22,6 +23,8 @@ from extractor.render import FONT_STACK, render
 
 MAX_REQUEST_BYTES = 2_000_000
 MAX_DISCARDED_BYTES = 64_000_000  # a larger refused body is not even read: the connection is closed
+# One extraction at a time: requests are served in threads, and spaCy's vocabulary grows as it reads.
+_EXTRACTING = threading.Lock()
 MAX_DOCUMENTS = 50
 DEFAULT_PORT = 8765
 
@@ -151,8 +154,10 @@ class Handler(BaseHTTPRequestHandler):
             self._discard(length)  # read, not kept: the browser then sees the answer, not a broken connection
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain; charset=utf-8", f"at most {MAX_REQUEST_BYTES:,} bytes at once")
             return
+        body = self.rfile.read(length)
         try:
-            documents = documents_from(self.rfile.read(length))
+            with _EXTRACTING:
+                documents = documents_from(body)
         except BadRequest as error:
             self._send(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", str(error))
             return
