@@ -75,7 +75,7 @@ def whole_articles(shared_data: Path) -> tuple[list[str], list[list[Mention]]]:
         expected = json.loads((REPOSITORY / "corpus" / "documents" / f"{article.name}.expected.json").read_text(encoding="utf-8"))
         if "entities" not in expected:
             continue
-        text = extract(article.raw, reference_date=article.reference_date).text
+        text = extract(article.raw, reference_date=article.reference_date, entities=None).text  # the text alone
         spans = eval_documents.gold_spans(article.name, text, expected["entities"])
         texts.append(text)
         golds.append([(entity["label"], start, end) for entity, (start, end) in zip(expected["entities"], spans, strict=True)])

@@ -46,13 +46,13 @@ _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent die
 
 @functools.cache
 def warm_up(entities: str | None = DEFAULT_RECOGNIZER) -> None:
-    """Load hazm (and the entity model), compile every pattern and read the dictionary now, once per process, rather than in the
-    first document (and, with worker processes, once before they fork rather than once in each). Then set
-    the garbage collector for a batch: what is loaded now lives as long as the process (frozen: full
-    collections no longer walk hazm's and scikit-learn's objects), and each document makes tens of thousands of
-    short-lived objects, so the youngest generation is collected every 50,000 allocations, not 700
+    """Load hazm (and the entity model, when `entities` uses it), compile every pattern and read the
+    dictionary now, once per process, rather than in the first document (and, with worker processes, once
+    before they fork rather than once in each). Then set the garbage collector for a batch: what is loaded
+    now lives as long as the process (frozen: full collections no longer walk hazm's and scikit-learn's
+    objects), and each document makes tens of thousands of short-lived objects, so the youngest generation is collected every 50,000 allocations, not 700
     (about 5-10% of a run's time, measured on the shared news corpora)."""
-    extract(_WARM_UP_TEXT, entities=entities)  # and the trained model, when `entities` uses it
+    extract(_WARM_UP_TEXT, entities=entities)
     compile_rules()  # the rules the warm-up text does not run
     lexicons.dictionary_words()  # read once (76 ms), shared by the workers forked after
     gc.freeze()

@@ -24,8 +24,8 @@ from extractor.models import Document
 from extractor.output import FORMAT_CHOICES
 from extractor.pipeline import MAX_CHARACTERS
 from extractor.progress import Progress
-from extractor.render import render
 from extractor.reading import STANDARD_INPUT, JsonlFields, Record, input_files, records, sample_path
+from extractor.render import render
 
 EXIT_SOME_INPUTS_FAILED = 1
 EXIT_USAGE = 2
@@ -78,9 +78,6 @@ def _add_extract_command(commands) -> None:
         "With no PATH, runs on the bundled sample article.",
     )
     _add_input_arguments(extract_command)
-    extract_command.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
-    )
     extract_command.add_argument(
         "--resume", action="store_true", help="keep the documents already in OUT and extract only the others"
     )
@@ -148,9 +145,6 @@ def _add_render_command(commands) -> None:
     )
     _add_input_arguments(render_command)
     render_command.add_argument("-o", "--output", type=Path, metavar="PAGE", help="write the page here (atomically)")
-    render_command.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
-    )
     _add_extraction_arguments(render_command)
     render_command.set_defaults(
         format="html", table="facts", one_row_per_statement=False, resume=False, dedupe=False, engine="local", scheduler=None
@@ -169,6 +163,8 @@ def _add_serve_command(commands) -> None:
 
 
 def _add_extraction_arguments(command: argparse.ArgumentParser) -> None:
+    """The options of every command that extracts: workers, publication date, recognizer, size limit."""
+    command.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     command.add_argument(
         "--reference-date",
         type=_reference_date,

@@ -11,10 +11,12 @@ dropped paragraphs or notes; so the page is built here.
 
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
 from collections.abc import Iterable
 from html import escape
 
-from extractor.models import Document, Fact
+from extractor.models import Document, Entity, Fact
 
 FACT_COLOURS = {
     "money": "#ffd966", "percent": "#9fd3a8", "count": "#9ec5fe", "rank": "#f4b183", "date": "#d5b4f0",
@@ -116,11 +118,19 @@ def _notes(document: Document, number: int) -> str:
 
 
 def _paragraphs(document: Document, number: int) -> str:
-    """Every input paragraph in its place: kept ones with their marks, dropped ones struck through."""
+    """Every input paragraph in its place: kept ones with their marks, dropped ones struck through. The
+    facts are grouped by paragraph and the entities found by their starts once, not per paragraph."""
+    facts_by_paragraph: dict[int, list[tuple[int, Fact]]] = defaultdict(list)
+    for index, fact in enumerate(document.facts):
+        facts_by_paragraph[fact.paragraph].append((index, fact))
+    entities = sorted(document.entities, key=lambda entity: entity.span.start)
+    entity_starts = [entity.span.start for entity in entities]
     blocks: list[tuple[int, str]] = []
     for paragraph in document.paragraphs:
         start, end = paragraph.span.start, paragraph.span.end
-        blocks.append((paragraph.index, f'<p data-paragraph="{paragraph.index}">{_marked(document, number, start, end)}</p>'))
+        inside = entities[bisect.bisect_left(entity_starts, start) : bisect.bisect_left(entity_starts, end)]
+        marked = _marked(document.text, number, start, end, facts_by_paragraph[paragraph.index], inside)
+        blocks.append((paragraph.index, f'<p data-paragraph="{paragraph.index}">{marked}</p>'))
     for duplicate in document.duplicates:
         why = f"repeats paragraph {duplicate.duplicate_of}"
         if duplicate.similarity < 1:
@@ -131,19 +141,19 @@ def _paragraphs(document: Document, number: int) -> str:
     return "".join(html for _, html in sorted(blocks, key=lambda block: block[0]))
 
 
-def _marked(document: Document, number: int, start: int, end: int) -> str:
-    """document.text[start:end] with its facts as <mark> and its entities as <span>: an entity inside a
-    fact, or a fact inside an entity, nests; an entity that crosses a fact's edge is left unmarked."""
-    facts = [(index, fact) for index, fact in enumerate(document.facts) if start <= fact.span.start and fact.span.end <= end]
+def _marked(text: str, number: int, start: int, end: int, facts: list[tuple[int, Fact]], entities: list[Entity]) -> str:
+    """text[start:end] (a paragraph of Document.text) with its `facts` (index, fact) as <mark> and its
+    `entities` as <span>: an entity inside a fact, or a fact inside an entity, nests; an entity that
+    crosses a fact's edge is left unmarked."""
     fact_spans = [(fact.span.start, fact.span.end) for _, fact in facts]
     openings: dict[int, list[tuple[int, str, str]]] = {}  # offset -> (end, opening tag, closing tag)
     for index, fact in facts:
         tip = escape(_tip(fact), quote=True)
         opening = f'<mark class="fact {fact.kind}" id="d{number}-f{index}" data-fact="{index}" tabindex="0" data-tip="{tip}">'
         openings.setdefault(fact.span.start, []).append((fact.span.end, opening, "</mark>"))
-    for entity in document.entities:
+    for entity in entities:
         span = (entity.span.start, entity.span.end)
-        if not (start <= span[0] and span[1] <= end) or any(_crosses(span, fact_span) for fact_span in fact_spans):
+        if span[1] > end or any(_crosses(span, fact_span) for fact_span in fact_spans):
             continue
         title = escape(f"{ENTITY_NAMES[entity.label]}: {entity.canonical or entity.text} ({entity.rule})", quote=True)
         openings.setdefault(span[0], []).append((span[1], f'<span class="entity {entity.label}" title="{title}">', "</span>"))
@@ -152,7 +162,7 @@ def _marked(document: Document, number: int, start: int, end: int) -> str:
     open_tags: list[tuple[int, str]] = []  # (end, closing tag), innermost last
     position = start
     for offset in sorted(set(openings) | ends | {end}):
-        pieces.append(escape(document.text[position:offset]))
+        pieces.append(escape(text[position:offset]))
         position = offset
         while open_tags and open_tags[-1][0] == offset:
             pieces.append(open_tags.pop()[1])
@@ -185,12 +195,17 @@ def _tip(fact: Fact) -> str:
 def _details(fact: Fact) -> list[tuple[str, str]]:
     details = []
     if fact.speaker:
-        details.append(("speaker", fact.speaker.name or fact.speaker.title or fact.speaker.mention))
+        details.append(("speaker", _speaker(fact)))
     for field in ("subject", "location", "value_irr", "start", "end", "date"):
         value = getattr(fact, field, None)
         if value is not None:
             details.append((field, str(value)))
     return details
+
+
+def _speaker(fact: Fact) -> str:
+    """Who said it: the name, else the title, else the words that attribute it; empty when no one."""
+    return (fact.speaker.name or fact.speaker.title or fact.speaker.mention) if fact.speaker else ""
 
 
 def _fact_table(document: Document, number: int) -> str:
@@ -199,12 +214,11 @@ def _fact_table(document: Document, number: int) -> str:
     header = "".join(f"<th>{name}</th>" for name in ("#", "kind", "value", "unit", "qualifier", "text", "speaker", "subject", "location", "date"))
     rows = []
     for index, fact in enumerate(document.facts):
-        speaker = fact.speaker.name or fact.speaker.title or fact.speaker.mention if fact.speaker else ""
         when = getattr(fact, "start", None) or getattr(fact, "date", None) or ""
         cells = [
             f'<td class="number"><a href="#d{number}-f{index}">{index + 1}</a></td>', f"<td>{fact.kind}</td>",
             f'<td class="number">{escape("" if fact.value is None else str(fact.value))}</td>', f"<td>{escape(fact.unit or '')}</td>",
-            f"<td>{fact.qualifier}</td>", f"<td>{escape(fact.text)}</td>", f"<td>{escape(speaker)}</td>",
+            f"<td>{fact.qualifier}</td>", f"<td>{escape(fact.text)}</td>", f"<td>{escape(_speaker(fact))}</td>",
             f"<td>{escape(getattr(fact, 'subject', None) or '')}</td>", f"<td>{escape(getattr(fact, 'location', None) or '')}</td>",
             f'<td class="number">{escape(str(when))}</td>',
         ]

@@ -9,17 +9,15 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 
-from extractor import dedupe, segment
+from extractor import dedupe, segment, subjects
 from extractor.facts import find_facts
 from extractor.models import Fact, Note
 
 # A heading inside the body (a crosshead: "** قم رتبه چهاردهم صنعت کشور") is short and ends no sentence.
 _LONGEST_HEADING = 80
 _SENTENCE_ENDS = (".", "!", "؟", "?", ":", "…")
-# Kinds whose restatement is linked: a measured quantity with its subject, or a rank.
-_MEASURED_KINDS = ("count", "money", "percent")
+# Kinds whose restatement is linked: a measured quantity with its subject (subjects.MEASURED_KINDS), or a rank.
 _RANK = "rank"
-Statement = tuple  # (kind, value, value_high, unit, qualifier)
 
 
 def _statements(text: str, start: int, end: int, reference_date: datetime.date | None) -> Counter:
@@ -64,10 +62,10 @@ def is_heading(paragraph: str) -> bool:
     return len(paragraph) <= _LONGEST_HEADING and not paragraph.rstrip().endswith(_SENTENCE_ENDS)
 
 
-def restatements(facts: list[Fact], headings: set[int], sentence_keys: list[str]) -> dict[int, int]:
+def restatements(facts: list[Fact], headings: set[int], sentence_texts: list[str]) -> dict[int, int]:
     """Later fact -> the first fact it restates: the same kind, value, unit, qualifier and subject (a rank
     needs none), first in the headline, the lead or a crosshead (`headings`: paragraph numbers) and again
-    after it outside them, or in two sentences nearly alike (`sentence_keys`: each sentence's text)."""
+    after it outside them, or in two sentences nearly alike (`sentence_texts`: each sentence's text)."""
     first_of: dict[tuple, int] = {}
     linked: dict[int, int] = {}
     for index, fact in enumerate(facts):
@@ -77,7 +75,7 @@ def restatements(facts: list[Fact], headings: set[int], sentence_keys: list[str]
         earlier = first_of.get(key)
         if earlier is None:
             first_of[key] = index
-        elif _told_twice(facts[earlier], fact, headings, sentence_keys):
+        elif _told_twice(facts[earlier], fact, headings, sentence_texts):
             linked[index] = earlier
     return linked
 
@@ -86,13 +84,13 @@ def _statement_key(fact: Fact) -> tuple | None:
     if fact.kind == _RANK:
         return (fact.kind, fact.value)
     subject = getattr(fact, "subject", None)
-    if fact.kind in _MEASURED_KINDS and subject:
+    if fact.kind in subjects.MEASURED_KINDS and subject:
         return (fact.kind, fact.value, getattr(fact, "value_high", None), fact.unit, fact.qualifier, subject)
     return None
 
 
-def _told_twice(first: Fact, later: Fact, headings: set[int], sentence_keys: list[str]) -> bool:
+def _told_twice(first: Fact, later: Fact, headings: set[int], sentence_texts: list[str]) -> bool:
     if first.paragraph in headings and later.paragraph not in headings:
         return True
-    first_sentence, later_sentence = (dedupe.shingles(dedupe.comparison_key(sentence_keys[fact.sentence])) for fact in (first, later))
+    first_sentence, later_sentence = (dedupe.shingles(dedupe.comparison_key(sentence_texts[fact.sentence])) for fact in (first, later))
     return dedupe.similarity(first_sentence, later_sentence) >= dedupe.NEAR_DUPLICATE_SIMILARITY
